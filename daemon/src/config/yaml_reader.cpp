@@ -84,23 +84,15 @@ YamlDocument read_yaml(std::string_view text, const std::string& file_name) {
   return document;
 }
 
-YamlDocument read_yaml_file(const std::string& path) {
+Result<std::string> read_config_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    YamlDocument document;
-    document.errors.push_back(
-        {{path, 0, 0}, std::string("cannot read configuration: ") + std::strerror(errno)});
-    return document;
-  }
+  if (!in) return Error{std::string("cannot read configuration: ") + std::strerror(errno)};
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  if (text.size() > kMaxConfigBytes) {
-    YamlDocument document;
-    document.errors.push_back({{path, 0, 0}, "configuration file is larger than 4 MiB"});
-    return document;
+  if (buffer.str().size() > kMaxConfigBytes) {
+    return Error{"configuration file is larger than 4 MiB"};
   }
-  return read_yaml(text, path);
+  return buffer.str();
 }
 
 }  // namespace kontor::config

@@ -9,6 +9,7 @@
 
 #include "config/config_error.hpp"
 #include "config/config_node.hpp"
+#include "kontor/result.hpp"
 
 namespace kontor::config {
 
@@ -20,7 +21,7 @@ struct YamlDocument {
 // `file_name` is only used for positions in messages.
 YamlDocument read_yaml(std::string_view text, const std::string& file_name);
 
-// Reads the file; an unreadable file is one error at the file's name.
-YamlDocument read_yaml_file(const std::string& path);
+// The text of a configuration file, or why it cannot be read (missing, unreadable, too big).
+Result<std::string> read_config_file(const std::string& path);
 
 }  // namespace kontor::config

@@ -1,0 +1,47 @@
+// kontorctl: the operator's command line. Offline verbs work on files; the others talk to a
+// running kontord over its admin socket.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "config/config_error.hpp"
+#include "engine/engine.hpp"
+#include "kontor/version.hpp"
+#include "log/logging.hpp"
+#include "service/configuration.hpp"
+
+namespace {
+
+int check_config(const std::string& path) {
+  auto loaded = kontor::service::load_configuration(path, kontor::engine::builtin_engines());
+  if (!loaded.errors.empty() || !loaded.config) {
+    kontor::service::print_errors(loaded.errors);
+    return kontor::config::kExitInvalidConfig;
+  }
+  std::printf("%s: configuration is valid (%zu jobs, %zu instances)\n", path.c_str(),
+              loaded.config->jobs.size(), loaded.config->instances.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kontorctl — steer and inspect Kontor", "kontorctl"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("kontorctl ") + kontor::kVersion);
+  app.footer("Exit status: 0 success; 1 failure; 2 bad command line; " +
+             std::to_string(kontor::config::kExitInvalidConfig) + " invalid configuration.");
+
+  std::string config_path = "/etc/kontor/kontor.yaml";
+  auto* check = app.add_subcommand("check-config", "Validate a configuration file offline");
+  check->add_option("-c,--config,file", config_path, "Configuration file")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  kontor::log::setup("warn", kontor::log::stderr_is_journal());
+  if (check->parsed()) return check_config(config_path);
+  return 2;
+}
