@@ -10,7 +10,7 @@ namespace kontor {
 const char* sdk_build_info() {
   return "Kontor SDK "
 #ifdef KONTOR_VERSION_TEXT
-         KONTOR_VERSION_TEXT
+      KONTOR_VERSION_TEXT
 #endif
          ", "
 #if defined(__clang__)

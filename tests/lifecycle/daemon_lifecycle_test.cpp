@@ -20,9 +20,15 @@ using ::testing::StartsWith;
 
 std::string config_text(const TempDir& dir, const std::string& log_level = "info") {
   return "daemon:\n"
-         "  state_dir: " + dir.path().string() + "/state\n"
-         "  plugin_dir: " + (binary_dir() / "plugins").string() + "\n"
-         "  log_level: " + log_level + "\n"
+         "  state_dir: " +
+         dir.path().string() +
+         "/state\n"
+         "  plugin_dir: " +
+         (binary_dir() / "plugins").string() +
+         "\n"
+         "  log_level: " +
+         log_level +
+         "\n"
          "company:\n"
          "  legal_name: Muster GmbH\n"
          "  address: {street: Hauptstr. 1, postcode: '50667', city: Köln, country: DE}\n"
@@ -37,8 +43,21 @@ class DaemonLifecycle : public ::testing::Test {
                                      config_.string()};
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
     env["NOTIFY_SOCKET"] = notify_.path().string();
-    return std::make_unique<ChildProcess>(
-        ChildOptions{argv, env, {"JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID"}, dir_.path()});
+    ChildOptions options;
+    options.argv = std::move(argv);
+    options.output_dir = dir_.path();
+    options.set_env = std::move(env);
+    options.unset_env = {"JOURNAL_STREAM", "WATCHDOG_USEC", "WATCHDOG_PID"};
+    return std::make_unique<ChildProcess>(std::move(options));
+  }
+
+  // Runs kontord or kontorctl with `args` to the end.
+  Completed run(const std::string& tool, std::vector<std::string> args) {
+    ChildOptions options;
+    options.argv = {(binary_dir() / "daemon" / tool).string()};
+    options.argv.insert(options.argv.end(), args.begin(), args.end());
+    options.output_dir = dir_.path();
+    return run_to_end(std::move(options));
   }
 
   TempDir dir_;
@@ -102,7 +121,7 @@ TEST_F(DaemonLifecycle, SighupWithABadFileKeepsTheRunningConfiguration) {
   EXPECT_EQ(daemon->wait(), 0);
   const std::string log = daemon->err();
   EXPECT_THAT(log, HasSubstr(config_.string() + ":9:1: unknown key 'daemon_typo'"));
-  EXPECT_THAT(log, HasSubstr(config_.string() + ":11:16: 'jobs.x.engine': expected one of"));
+  EXPECT_THAT(log, HasSubstr(config_.string() + ":11:15: 'jobs.x.engine': expected one of"));
 }
 
 TEST_F(DaemonLifecycle, PingsTheWatchdogAtHalfItsInterval) {
@@ -120,8 +139,8 @@ TEST_F(DaemonLifecycle, UnderJournaldLinesCarryPriorityAndNoTimestamp) {
   const auto log_file = dir_.write("stderr.txt", "");
   struct stat st {};
   ASSERT_EQ(::stat(log_file.c_str(), &st), 0);
-  auto daemon = start({}, {{"JOURNAL_STREAM", std::to_string(st.st_dev) + ":" +
-                                                  std::to_string(st.st_ino)}});
+  auto daemon =
+      start({}, {{"JOURNAL_STREAM", std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino)}});
   ASSERT_TRUE(notify_.wait_for("READY=1"));
   daemon->signal(SIGTERM);
   ASSERT_EQ(daemon->wait(), 0);
@@ -151,69 +170,60 @@ TEST_F(DaemonLifecycle, InvalidConfigurationStopsStartWithEveryErrorAndExit78) {
   EXPECT_EQ(daemon->wait(), 78);
   const std::string file = config_.string();
   EXPECT_EQ(daemon->err(),
-            file + ":3:3: unknown key 'stat_dir' in 'daemon' (did you mean 'state_dir'?)\n" +
-                file + ":2:14: 'daemon.log_level': expected one of trace, debug, info, warn, "
-                       "error, found 'loud'\n" +
+            file + ":3:3: unknown key 'stat_dir' in 'daemon' (did you mean 'state_dir'?)\n" + file +
+                ":2:14: 'daemon.log_level': expected one of trace, debug, info, warn, "
+                "error, found 'loud'\n" +
                 file + ":1:1: missing required key 'company'\n3 errors in configuration\n");
   EXPECT_FALSE(notify_.next(std::chrono::milliseconds(0)));  // never READY
 }
 
 TEST_F(DaemonLifecycle, CheckConfigValidatesWithoutStarting) {
-  auto good = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--check-config",
-                           "--config", config_.string()},
-                          {}, {}, dir_.path()});
+  auto good = run("kontord", {"--check-config", "--config", config_.string()});
   EXPECT_EQ(good.status, 0) << good.err;
   EXPECT_THAT(good.out, HasSubstr("configuration is valid"));
   dir_.write("bad.yaml", "company: {}\n");
-  auto bad = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--check-config",
-                          "--config", (dir_ / "bad.yaml").string()},
-                         {}, {}, dir_.path()});
+  auto bad = run("kontord", {"--check-config", "--config", (dir_ / "bad.yaml").string()});
   EXPECT_EQ(bad.status, 78);
   EXPECT_THAT(bad.err, HasSubstr("missing required key 'legal_name' in 'company'"));
 }
 
 TEST_F(DaemonLifecycle, KontorctlChecksConfigurationOffline) {
   dir_.write("bad.yaml", config_text(dir_) + "store: {backend: mysql}\n");
-  auto bad = run_to_end({{(binary_dir() / "daemon/kontorctl").string(), "check-config",
-                          (dir_ / "bad.yaml").string()},
-                         {}, {}, dir_.path()});
+  auto bad = run("kontorctl", {"check-config", (dir_ / "bad.yaml").string()});
   EXPECT_EQ(bad.status, 78);
   EXPECT_THAT(bad.err, HasSubstr("bad.yaml:9:18: 'store.backend': expected one of sqlite, "
                                  "found 'mysql'\n1 error in configuration\n"));
-  auto good = run_to_end({{(binary_dir() / "daemon/kontorctl").string(), "check-config",
-                           config_.string()},
-                          {}, {}, dir_.path()});
+  auto good = run("kontorctl", {"check-config", config_.string()});
   EXPECT_EQ(good.status, 0) << good.err;
 }
 
 TEST_F(DaemonLifecycle, OnceWithUnknownJobFailsNamingIt) {
-  auto result = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--config",
-                             config_.string(), "--once", "import"},
-                            {}, {}, dir_.path()});
+  auto result = run("kontord", {"--config", config_.string(), "--once", "import"});
   EXPECT_EQ(result.status, 1);
-  EXPECT_THAT(result.err, HasSubstr("no job named 'import' in " + config_.string() +
-                                    " (jobs: none)"));
+  EXPECT_THAT(result.err,
+              HasSubstr("no job named 'import' in " + config_.string() + " (jobs: none)"));
+}
+
+TEST_F(DaemonLifecycle, OnceWithoutJobNamesRunsWhatIsEnabledAndExits) {
+  auto result = run("kontord", {"--config", config_.string(), "--once"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("no enabled jobs in " + config_.string()));
 }
 
 TEST_F(DaemonLifecycle, BadNowIsRefused) {
-  auto result = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--config",
-                             config_.string(), "--once", "--now=yesterday"},
-                            {}, {}, dir_.path()});
+  auto result = run("kontord", {"--config", config_.string(), "--once", "--now=yesterday"});
   EXPECT_EQ(result.status, 78);
   EXPECT_THAT(result.err, HasSubstr("--now: expected an ISO 8601 time"));
 }
 
 TEST_F(DaemonLifecycle, VersionAndHelpAnswerWithoutAConfiguration) {
-  auto version = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--version"},
-                             {}, {}, dir_.path()});
+  auto version = run("kontord", {"--version"});
   EXPECT_EQ(version.status, 0);
   EXPECT_THAT(version.out, StartsWith("kontord "));
-  auto help = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--help"}, {}, {},
-                          dir_.path()});
+  auto help = run("kontord", {"--help"});
   EXPECT_EQ(help.status, 0);
   EXPECT_THAT(help.out, HasSubstr("78 invalid configuration"));
-  auto wrong = run_to_end({{(binary_dir() / "daemon/kontord").string(), "--bogus"}, {}, {},
-                           dir_.path()});
+  auto wrong = run("kontord", {"--bogus"});
   EXPECT_EQ(wrong.status, 2);
 }
 

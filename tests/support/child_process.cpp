@@ -42,7 +42,7 @@ std::vector<std::string> environment_for(const ChildOptions& options) {
 
 ChildProcess::ChildProcess(ChildOptions options) {
   stdout_path_ = options.output_dir / "stdout.txt";
-  stderr_path_ = options.output_dir / options.stderr_name.value_or("stderr.txt");
+  stderr_path_ = options.output_dir / "stderr.txt";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -72,7 +72,9 @@ ChildProcess::~ChildProcess() {
   }
 }
 
-void ChildProcess::signal(int signal_number) const { ::kill(pid_, signal_number); }
+void ChildProcess::signal(int signal_number) const {
+  ::kill(pid_, signal_number);
+}
 
 std::optional<int> ChildProcess::wait(std::chrono::milliseconds limit) {
   if (status_) return status_;
@@ -89,8 +91,12 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds limit) {
   }
 }
 
-std::string ChildProcess::out() const { return read_file(stdout_path_); }
-std::string ChildProcess::err() const { return read_file(stderr_path_); }
+std::string ChildProcess::out() const {
+  return read_file(stdout_path_);
+}
+std::string ChildProcess::err() const {
+  return read_file(stderr_path_);
+}
 
 Completed run_to_end(ChildOptions options) {
   ChildProcess child(std::move(options));

@@ -16,10 +16,9 @@ namespace kontor::testing {
 
 struct ChildOptions {
   std::vector<std::string> argv;
-  std::map<std::string, std::string> set_env;   // added to (or replacing in) the test's env
+  std::filesystem::path output_dir;            // stdout.txt / stderr.txt go here
+  std::map<std::string, std::string> set_env;  // added to (or replacing in) the test's env
   std::vector<std::string> unset_env;
-  std::filesystem::path output_dir;             // stdout.txt / stderr.txt go here
-  std::optional<std::string> stderr_name;       // default "stderr.txt"
 };
 
 class ChildProcess {

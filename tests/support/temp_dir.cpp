@@ -25,8 +25,14 @@ std::filesystem::path TempDir::write(const std::string& name, const std::string&
   return file;
 }
 
-std::filesystem::path shared_dir() { return KONTOR_SHARED_DIR; }
-std::filesystem::path source_dir() { return KONTOR_SOURCE_DIR; }
-std::filesystem::path binary_dir() { return KONTOR_BINARY_DIR; }
+std::filesystem::path shared_dir() {
+  return KONTOR_SHARED_DIR;
+}
+std::filesystem::path source_dir() {
+  return KONTOR_SOURCE_DIR;
+}
+std::filesystem::path binary_dir() {
+  return KONTOR_BINARY_DIR;
+}
 
 }  // namespace kontor::testing

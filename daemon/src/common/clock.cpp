@@ -27,7 +27,9 @@ class FixedClock final : public Clock {
 
 }  // namespace
 
-std::shared_ptr<Clock> system_clock() { return std::make_shared<SystemClock>(); }
+std::shared_ptr<Clock> system_clock() {
+  return std::make_shared<SystemClock>();
+}
 std::shared_ptr<Clock> fixed_clock(TimePoint instant) {
   return std::make_shared<FixedClock>(instant);
 }

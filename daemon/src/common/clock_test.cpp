@@ -15,8 +15,7 @@ TEST(Clock, ReadsOffsetsAndUtc) {
 TEST(Clock, LocalTimesAreReadInTheGivenZoneAcrossDst) {
   EXPECT_EQ(format_instant(*parse_instant("2026-07-01T12:00", "Europe/Berlin")),
             "2026-07-01T10:00:00Z");
-  EXPECT_EQ(format_instant(*parse_instant("2026-12-01", "Europe/Berlin")),
-            "2026-11-30T23:00:00Z");
+  EXPECT_EQ(format_instant(*parse_instant("2026-12-01", "Europe/Berlin")), "2026-11-30T23:00:00Z");
 }
 
 TEST(Clock, RejectsWhatIsNotATime) {

@@ -49,10 +49,14 @@ const ConfigNode* ConfigNode::find(std::string_view key) const {
 
 std::string_view describe(ConfigNode::Kind kind) {
   switch (kind) {
-    case ConfigNode::Kind::kNull: return "nothing";
-    case ConfigNode::Kind::kScalar: return "a single value";
-    case ConfigNode::Kind::kSequence: return "a list";
-    case ConfigNode::Kind::kMap: return "a map";
+    case ConfigNode::Kind::kNull:
+      return "nothing";
+    case ConfigNode::Kind::kScalar:
+      return "a single value";
+    case ConfigNode::Kind::kSequence:
+      return "a list";
+    case ConfigNode::Kind::kMap:
+      return "a map";
   }
   return "?";
 }

@@ -8,8 +8,8 @@ namespace {
 bool is_variable_name(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
   for (char c : name) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_';
+    const bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -49,8 +49,7 @@ Result<std::string> expand_variables(std::string_view text, const EnvironmentLoo
     }
     const auto value = lookup(name);
     if (!value) {
-      return Error{"environment variable '" + name + "' is not set",
-                   static_cast<std::int64_t>(i)};
+      return Error{"environment variable '" + name + "' is not set", static_cast<std::int64_t>(i)};
     }
     out += *value;
     i = close;

@@ -32,8 +32,7 @@ TEST(EnvExpansion, UnsetVariableIsAnErrorAtItsDollar) {
 }
 
 TEST(EnvExpansion, UnterminatedOrInvalidNamesAreErrors) {
-  EXPECT_EQ(expand_variables("${HOME", only_home()).error().message,
-            "'${' without a closing '}'");
+  EXPECT_EQ(expand_variables("${HOME", only_home()).error().message, "'${' without a closing '}'");
   EXPECT_EQ(expand_variables("${a-b}", only_home()).error().message,
             "'${a-b}' is not a variable name (letters, digits, '_')");
 }

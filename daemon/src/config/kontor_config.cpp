@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include "config/company_section.hpp"
 #include "config/did_you_mean.hpp"
@@ -25,12 +25,15 @@ std::string check_schedule(const ConfigNode& schedule) {
   int count = 0;
   while (fields >> field) ++count;
   if (count == 5) return {};
-  return fmt::format("expected a cron expression with five fields (minute hour day month "
-                     "weekday), found '{}'",
-                     schedule.text());
+  return fmt::format(
+      "expected a cron expression with five fields (minute hour day month "
+      "weekday), found '{}'",
+      schedule.text());
 }
 
-ValueSpec name_list() { return list_of(with_check(string_value(), check_name, "a name")); }
+ValueSpec name_list() {
+  return list_of(with_check(string_value(), check_name, "a name"));
+}
 
 ValueSpec daemon_section() {
   return section({
@@ -82,13 +85,11 @@ ValueSpec job_section(const ConfigDeclarations& declarations) {
                        engine.text(), fmt::join(built, ", "));
   };
   return section({
-      required("engine", with_check(string_value(kEngineIds), engine_check),
-               "What the job does."),
+      required("engine", with_check(string_value(kEngineIds), engine_check), "What the job does."),
       optional("inputs", name_list(), "Source instances the job reads from."),
       optional("parsers", name_list(), "Parser instances offered each file; default all."),
       optional("outputs", name_list(), "Channel or exporter instances the job writes to."),
-      optional("with", open_section(),
-               "The engine's own settings for this job."),
+      optional("with", open_section(), "The engine's own settings for this job."),
       optional("schedule", with_check(string_value(), check_schedule, "a cron expression"),
                "When the job runs (cron, five fields); without it the job runs only by hand "
                "or after another."),
@@ -136,15 +137,13 @@ class CrossReferences {
     if (list == nullptr) return;
     for (std::size_t i = 0; i < list->items().size(); ++i) {
       const ConfigNode& item = list->items()[i];
-      if (item.is_null() ||
-          std::find(known.begin(), known.end(), item.text()) != known.end()) {
+      if (item.is_null() || std::find(known.begin(), known.end(), item.text()) != known.end()) {
         continue;
       }
       const auto hint = did_you_mean(item.text(), known);
       errors_.push_back({item.position(),
-                         fmt::format("'jobs.{}.{}[{}]': no {} named '{}'{}", job_name, key, i,
-                                     what, item.text(),
-                                     hint ? " (did you mean '" + *hint + "'?)" : "")});
+                         fmt::format("'jobs.{}.{}[{}]': no {} named '{}'{}", job_name, key, i, what,
+                                     item.text(), hint ? " (did you mean '" + *hint + "'?)" : "")});
     }
   }
 
@@ -160,8 +159,8 @@ class CrossReferences {
             if (follower == nullptr) continue;
             if (state[next] == 1) {
               path.push_back(next);
-              errors_.push_back({job.position,
-                                 fmt::format("'jobs.{}.then': jobs run each other in a circle: {}",
+              errors_.push_back(
+                  {job.position, fmt::format("'jobs.{}.then': jobs run each other in a circle: {}",
                                              job.name, fmt::join(path, " -> "))});
               return true;
             }
@@ -202,7 +201,8 @@ KontorConfig read_validated(const std::string& file, ConfigNode root) {
   config.daemon.plugin_dir = text_at(daemon, "plugin_dir");
   config.daemon.admin_socket = text_at(daemon, "admin_socket");
   config.daemon.log_level = text_at(daemon, "log_level", "info");
-  config.daemon.shutdown_grace = parse_duration(text_at(daemon, "shutdown_grace")).value_or(std::chrono::milliseconds(0));
+  config.daemon.shutdown_grace =
+      parse_duration(text_at(daemon, "shutdown_grace")).value_or(std::chrono::milliseconds(0));
   config.daemon.workers = static_cast<int>(parse_int(text_at(daemon, "workers")).value_or(2));
 
   const ConfigNode* store = config.root.find("store");
@@ -245,8 +245,10 @@ KontorConfig read_validated(const std::string& file, ConfigNode root) {
     job.timeout = parse_duration(text_at(&node, "timeout")).value_or(std::chrono::milliseconds(0));
     const ConfigNode* retry = node.find("retry");
     job.retry.attempts = static_cast<int>(parse_int(text_at(retry, "attempts")).value_or(0));
-    job.retry.backoff = parse_duration(text_at(retry, "backoff")).value_or(std::chrono::milliseconds(0));
-    job.retry.max_backoff = parse_duration(text_at(retry, "max_backoff")).value_or(std::chrono::milliseconds(0));
+    job.retry.backoff =
+        parse_duration(text_at(retry, "backoff")).value_or(std::chrono::milliseconds(0));
+    job.retry.max_backoff =
+        parse_duration(text_at(retry, "max_backoff")).value_or(std::chrono::milliseconds(0));
     job.enabled = text_at(&node, "enabled", "true") == "true";
     config.jobs.push_back(std::move(job));
   }
@@ -305,7 +307,7 @@ LoadedConfig load_config_text(std::string_view text, const std::string& file_nam
   if (!loaded.errors.empty()) return loaded;
   if (!document.root.is_map()) {
     loaded.errors.push_back({document.root.position().line > 0 ? document.root.position()
-                                                                : SourcePosition{file_name, 1, 1},
+                                                               : SourcePosition{file_name, 1, 1},
                              "expected a map of sections (daemon, store, company, instances, "
                              "jobs, ...), found " +
                                  std::string(describe(document.root.kind()))});

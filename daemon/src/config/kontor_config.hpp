@@ -22,14 +22,15 @@ namespace kontor::config {
 
 // The engines a job may name (DESIGN.md §7).
 inline const std::vector<std::string> kEngineIds = {
-    "import_open_items", "import_statements", "reconcile", "dunning",      "statements",
-    "deliver_invoices",  "export",            "digest",    "housekeeping"};
+    "import_open_items", "import_statements", "reconcile", "dunning",
+    "statements",        "deliver_invoices",  "export",    "digest",
+    "housekeeping"};
 
 // What the engines built into this kontord add to the configuration language.
 struct EngineDeclaration {
-  std::string id;            // one of kEngineIds
-  ValueSpec with;            // schema of a job's `with:` block
-  std::string summary;       // one line for `kontord --help` and the README
+  std::string id;       // one of kEngineIds
+  ValueSpec with;       // schema of a job's `with:` block
+  std::string summary;  // one line for `kontord --help` and the README
 };
 
 struct ConfigDeclarations {
@@ -59,8 +60,8 @@ struct InstanceSettings {
 };
 
 struct RetryPolicy {
-  int attempts = 0;                    // further attempts after a failed run
-  std::chrono::milliseconds backoff{}; // first wait; doubles each attempt, with jitter
+  int attempts = 0;                     // further attempts after a failed run
+  std::chrono::milliseconds backoff{};  // first wait; doubles each attempt, with jitter
   std::chrono::milliseconds max_backoff{};
 };
 

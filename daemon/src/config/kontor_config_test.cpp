@@ -124,9 +124,13 @@ struct BadConfig {
   std::map<std::string, std::string> env = {};
 };
 
-void PrintTo(const BadConfig& config, std::ostream* out) { *out << config.name; }
+void PrintTo(const BadConfig& config, std::ostream* out) {
+  *out << config.name;
+}
 
-std::string with_company(const std::string& rest) { return std::string(kCompany) + rest; }
+std::string with_company(const std::string& rest) {
+  return std::string(kCompany) + rest;
+}
 
 class BadConfigTest : public ::testing::TestWithParam<BadConfig> {};
 
@@ -137,57 +141,72 @@ TEST_P(BadConfigTest, IsRejectedWithExactMessages) {
 INSTANTIATE_TEST_SUITE_P(
     Table, BadConfigTest,
     ::testing::Values(
-        BadConfig{"YamlSyntax", "company: [a, b\n",
+        BadConfig{"YamlSyntax",
+                  "company: [a, b\n",
                   {"k.yaml:2:1: YAML syntax: end of sequence flow not found"}},
-        BadConfig{"NotAMap", "- a\n- b\n",
+        BadConfig{"NotAMap",
+                  "- a\n- b\n",
                   {"k.yaml:1:1: expected a map of sections (daemon, store, company, instances, "
                    "jobs, ...), found a list"}},
-        BadConfig{"DuplicateKey", with_company("daemon: {}\ndaemon: {}\n"),
+        BadConfig{"DuplicateKey",
+                  with_company("daemon: {}\ndaemon: {}\n"),
                   {"k.yaml:6:1: duplicate key 'daemon'"}},
-        BadConfig{"UnknownTopLevelKeyWithSuggestion", with_company("deamon: {}\n"),
+        BadConfig{"UnknownTopLevelKeyWithSuggestion",
+                  with_company("deamon: {}\n"),
                   {"k.yaml:5:1: unknown key 'deamon' (did you mean 'daemon'?)"}},
-        BadConfig{"UnknownKeyWithSuggestion", with_company("daemon:\n  stat_dir: /srv\n"),
+        BadConfig{"UnknownKeyWithSuggestion",
+                  with_company("daemon:\n  stat_dir: /srv\n"),
                   {"k.yaml:6:3: unknown key 'stat_dir' in 'daemon' (did you mean "
                    "'state_dir'?)"}},
-        BadConfig{"UnknownKeyWithoutSuggestion", with_company("daemon:\n  colour: blue\n"),
+        BadConfig{"UnknownKeyWithoutSuggestion",
+                  with_company("daemon:\n  colour: blue\n"),
                   {"k.yaml:6:3: unknown key 'colour' in 'daemon'"}},
-        BadConfig{"MissingCompany", "daemon: {}\n",
-                  {"k.yaml:1:1: missing required key 'company'"}},
+        BadConfig{"MissingCompany", "daemon: {}\n", {"k.yaml:1:1: missing required key 'company'"}},
         BadConfig{"MissingNestedKey",
                   "company:\n  legal_name: X\n  address: {street: a, city: b, country: DE}\n"
                   "  timezone: UTC\n",
                   {"k.yaml:3:12: missing required key 'postcode' in 'company.address'"}},
-        BadConfig{"WrongChoice", with_company("daemon: {log_level: verbose}\n"),
+        BadConfig{"WrongChoice",
+                  with_company("daemon: {log_level: verbose}\n"),
                   {"k.yaml:5:21: 'daemon.log_level': expected one of trace, debug, info, warn, "
                    "error, found 'verbose'"}},
-        BadConfig{"WrongDuration", with_company("daemon: {shutdown_grace: soon}\n"),
+        BadConfig{"WrongDuration",
+                  with_company("daemon: {shutdown_grace: soon}\n"),
                   {"k.yaml:5:26: 'daemon.shutdown_grace': expected a duration such as 90s, 5m, "
                    "2h, 1d or 1h30m, found 'soon'"}},
-        BadConfig{"IntOutOfRange", with_company("daemon: {workers: 0}\n"),
+        BadConfig{"IntOutOfRange",
+                  with_company("daemon: {workers: 0}\n"),
                   {"k.yaml:5:19: 'daemon.workers': expected a whole number from 1 to 64, "
                    "found '0'"}},
-        BadConfig{"MapWhereValueExpected", with_company("daemon: {state_dir: {a: b}}\n"),
+        BadConfig{"MapWhereValueExpected",
+                  with_company("daemon: {state_dir: {a: b}}\n"),
                   {"k.yaml:5:21: 'daemon.state_dir': expected a text, found a map"}},
-        BadConfig{"SectionIsAList", with_company("store: [sqlite]\n"),
+        BadConfig{"SectionIsAList",
+                  with_company("store: [sqlite]\n"),
                   {"k.yaml:5:8: 'store': expected a map, found a list"}},
         BadConfig{"BadTimeZone",
                   "company:\n  legal_name: X\n  address: {street: a, postcode: '1', city: b, "
                   "country: DE}\n  timezone: Europe/Koeln\n",
                   {"k.yaml:4:13: 'company.timezone': 'Europe/Koeln' is not an IANA time zone "
                    "such as Europe/Berlin"}},
-        BadConfig{"UnsetVariable", with_company("daemon: {state_dir: \"/x/${HOME_DIR}\"}\n"),
+        BadConfig{"UnsetVariable",
+                  with_company("daemon: {state_dir: \"/x/${HOME_DIR}\"}\n"),
                   {"k.yaml:5:25: 'daemon.state_dir': environment variable 'HOME_DIR' is not "
                    "set"}},
-        BadConfig{"UnknownEngine", with_company("jobs:\n  pay:\n    engine: dunnig\n"),
+        BadConfig{"UnknownEngine",
+                  with_company("jobs:\n  pay:\n    engine: dunnig\n"),
                   {"k.yaml:7:13: 'jobs.pay.engine': expected one of import_open_items, "
                    "import_statements, reconcile, dunning, statements, deliver_invoices, export, "
                    "digest, housekeeping, found 'dunnig'"}},
-        BadConfig{"EngineNotBuilt", with_company("jobs:\n  pay:\n    engine: dunning\n"),
+        BadConfig{"EngineNotBuilt",
+                  with_company("jobs:\n  pay:\n    engine: dunning\n"),
                   {"k.yaml:7:13: 'jobs.pay.engine': engine 'dunning' is not part of this build "
                    "of kontord (available: import_open_items, reconcile)"}},
-        BadConfig{"MissingEngine", with_company("jobs:\n  pay:\n    timeout: 5m\n"),
+        BadConfig{"MissingEngine",
+                  with_company("jobs:\n  pay:\n    timeout: 5m\n"),
                   {"k.yaml:7:5: missing required key 'engine' in 'jobs.pay'"}},
-        BadConfig{"BadJobName", with_company("jobs:\n  Pay_Run:\n    engine: reconcile\n"),
+        BadConfig{"BadJobName",
+                  with_company("jobs:\n  Pay_Run:\n    engine: reconcile\n"),
                   {"k.yaml:6:3: 'jobs.Pay_Run': a name uses only a-z, 0-9 and '-' (starting "
                    "with a letter or digit), at most 63 characters"}},
         BadConfig{"UnknownWithKey",
@@ -204,10 +223,12 @@ INSTANTIATE_TEST_SUITE_P(
                   with_company("jobs:\n  a: {engine: reconcile, then: [b]}\n"
                                "  b: {engine: reconcile, then: [a]}\n"),
                   {"k.yaml:7:3: 'jobs.b.then': jobs run each other in a circle: a -> b -> a"}},
-        BadConfig{"BadSchedule", with_company("jobs:\n  a: {engine: reconcile, schedule: daily}\n"),
+        BadConfig{"BadSchedule",
+                  with_company("jobs:\n  a: {engine: reconcile, schedule: daily}\n"),
                   {"k.yaml:6:36: 'jobs.a.schedule': expected a cron expression with five fields "
                    "(minute hour day month weekday), found 'daily'"}},
-        BadConfig{"InstanceWithoutPlugin", with_company("instances:\n  erp: {path: /srv}\n"),
+        BadConfig{"InstanceWithoutPlugin",
+                  with_company("instances:\n  erp: {path: /srv}\n"),
                   {"k.yaml:6:8: missing required key 'plugin' in 'instances.erp'"}},
         BadConfig{"AllErrorsAtOnce",
                   with_company("daemon: {log_level: loud, workers: many}\nstore: {backend: "

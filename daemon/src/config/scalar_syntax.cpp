@@ -25,9 +25,8 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     std::int64_t milliseconds;
   };
   // Longest suffix first so "ms" is not read as "m" followed by garbage.
-  static constexpr Unit kUnits[] = {{"ms", 1},           {"w", 7 * 86'400'000},
-                                    {"d", 86'400'000},   {"h", 3'600'000},
-                                    {"m", 60'000},       {"s", 1'000}};
+  static constexpr Unit kUnits[] = {{"ms", 1},        {"w", 7 * 86'400'000}, {"d", 86'400'000},
+                                    {"h", 3'600'000}, {"m", 60'000},         {"s", 1'000}};
   if (text.empty()) return {};
   std::int64_t total = 0;
   std::int64_t previous_unit = std::numeric_limits<std::int64_t>::max();

@@ -18,9 +18,9 @@ TEST(ScalarSyntax, DurationsInEveryUnitAndCombined) {
 
 TEST(ScalarSyntax, DurationsRejectWhatIsAmbiguous) {
   EXPECT_EQ(parse_duration(""), std::nullopt);
-  EXPECT_EQ(parse_duration("5"), std::nullopt);       // no unit
-  EXPECT_EQ(parse_duration("1.5h"), std::nullopt);    // no fractions
-  EXPECT_EQ(parse_duration("30m1h"), std::nullopt);   // units must fall
+  EXPECT_EQ(parse_duration("5"), std::nullopt);      // no unit
+  EXPECT_EQ(parse_duration("1.5h"), std::nullopt);   // no fractions
+  EXPECT_EQ(parse_duration("30m1h"), std::nullopt);  // units must fall
   EXPECT_EQ(parse_duration("1h1h"), std::nullopt);
   EXPECT_EQ(parse_duration("-5s"), std::nullopt);
   EXPECT_EQ(parse_duration("5 s"), std::nullopt);

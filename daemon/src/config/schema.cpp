@@ -25,11 +25,21 @@ ValueSpec value_of_type(ValueType type) {
   return spec;
 }
 
-ValueSpec bool_value() { return value_of_type(ValueType::kBool); }
-ValueSpec duration_value() { return value_of_type(ValueType::kDuration); }
-ValueSpec decimal_value() { return value_of_type(ValueType::kDecimal); }
-ValueSpec money_value() { return value_of_type(ValueType::kMoney); }
-ValueSpec secret_value() { return value_of_type(ValueType::kSecret); }
+ValueSpec bool_value() {
+  return value_of_type(ValueType::kBool);
+}
+ValueSpec duration_value() {
+  return value_of_type(ValueType::kDuration);
+}
+ValueSpec decimal_value() {
+  return value_of_type(ValueType::kDecimal);
+}
+ValueSpec money_value() {
+  return value_of_type(ValueType::kMoney);
+}
+ValueSpec secret_value() {
+  return value_of_type(ValueType::kSecret);
+}
 
 ValueSpec open_section() {
   ValueSpec spec = section({});
@@ -70,8 +80,7 @@ FieldSpec required(std::string key, ValueSpec value, std::string description) {
 }
 
 FieldSpec optional(std::string key, ValueSpec value, std::string description) {
-  return FieldSpec{std::move(key), std::move(value), false, std::nullopt,
-                   std::move(description)};
+  return FieldSpec{std::move(key), std::move(value), false, std::nullopt, std::move(description)};
 }
 
 FieldSpec defaulted(std::string key, ValueSpec value, std::string default_text,
@@ -87,18 +96,26 @@ std::string expected_text(const ValueSpec& spec) {
       if (!spec.choices.empty()) return fmt::format("one of {}", fmt::join(spec.choices, ", "));
       return "a text";
     case ValueType::kInt:
-      if (spec.min && spec.max) return fmt::format("a whole number from {} to {}", *spec.min, *spec.max);
+      if (spec.min && spec.max)
+        return fmt::format("a whole number from {} to {}", *spec.min, *spec.max);
       if (spec.min) return fmt::format("a whole number of at least {}", *spec.min);
       return "a whole number";
-    case ValueType::kBool: return "true or false";
-    case ValueType::kDuration: return "a duration such as 90s, 5m, 2h, 1d or 1h30m";
-    case ValueType::kDecimal: return "an exact decimal number such as 8.5";
-    case ValueType::kMoney: return "an amount with its currency such as 5.00 EUR";
+    case ValueType::kBool:
+      return "true or false";
+    case ValueType::kDuration:
+      return "a duration such as 90s, 5m, 2h, 1d or 1h30m";
+    case ValueType::kDecimal:
+      return "an exact decimal number such as 8.5";
+    case ValueType::kMoney:
+      return "an amount with its currency such as 5.00 EUR";
     case ValueType::kSecret:
       return std::string("a secret reference: ") + kSecretShapes;
-    case ValueType::kList: return "a list";
-    case ValueType::kMap: return "a map of names";
-    case ValueType::kSection: return "a map";
+    case ValueType::kList:
+      return "a list";
+    case ValueType::kMap:
+      return "a map of names";
+    case ValueType::kSection:
+      return "a map";
   }
   return "a value";
 }

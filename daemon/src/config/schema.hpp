@@ -42,16 +42,16 @@ using ValueCheck = std::function<std::string(const ConfigNode&)>;
 
 struct ValueSpec {
   ValueType type = ValueType::kString;
-  std::vector<std::string> choices;              // kString: allowed values, if not empty
-  std::optional<std::int64_t> min, max;          // kInt
-  std::shared_ptr<const ValueSpec> element;      // kList, kMap
-  std::vector<FieldSpec> fields;                 // kSection
+  std::vector<std::string> choices;          // kString: allowed values, if not empty
+  std::optional<std::int64_t> min, max;      // kInt
+  std::shared_ptr<const ValueSpec> element;  // kList, kMap
+  std::vector<FieldSpec> fields;             // kSection
   // kSection: keys not declared are kept untouched for a later check instead of being errors
   // (a plugin instance: `plugin:` is declared here, the rest by the plugin's own schema).
   bool defer_unknown_keys = false;
-  ValueCheck check;                              // any type
-  ValueCheck key_check;                          // kMap: checks each name
-  std::string what;                              // how messages name the expected value
+  ValueCheck check;      // any type
+  ValueCheck key_check;  // kMap: checks each name
+  std::string what;      // how messages name the expected value
 };
 
 struct FieldSpec {

@@ -28,9 +28,12 @@ Result<std::string> read_secret_file(const std::string& path, const std::string&
 
 std::string SecretReference::describe() const {
   switch (source) {
-    case Source::kEnv: return "env:" + name;
-    case Source::kFile: return "file:" + name;
-    case Source::kCredential: return "credential:" + name;
+    case Source::kEnv:
+      return "env:" + name;
+    case Source::kFile:
+      return "file:" + name;
+    case Source::kCredential:
+      return "credential:" + name;
   }
   return name;
 }

@@ -46,8 +46,8 @@ TEST_F(SecretReferenceTest, InlinePasswordIsRefusedWithTheReason) {
 
 TEST_F(SecretReferenceTest, ExactlyOneKnownSource) {
   EXPECT_EQ(validate_errors("password: {env: A, file: B}\n"),
-            std::vector<std::string>{
-                "p.yaml:1:11: 'instances.bank.password': expected exactly one of {env: NAME}, {file: PATH}, {credential: NAME}"});
+            std::vector<std::string>{"p.yaml:1:11: 'instances.bank.password': expected exactly one "
+                                     "of {env: NAME}, {file: PATH}, {credential: NAME}"});
   EXPECT_EQ(validate_errors("password: {vault: x}\n"),
             std::vector<std::string>{"p.yaml:1:12: 'instances.bank.password': unknown secret "
                                      "source 'vault'; expected exactly one of {env: NAME}, "
@@ -66,11 +66,10 @@ TEST_F(SecretReferenceTest, ResolvesFromEnvironmentFileAndCredentials) {
   std::ofstream(dir_ / "key.txt") << "k3y";
 
   EXPECT_EQ(*resolve_secret({SecretReference::Source::kEnv, "BANK_TOKEN"}, environment), "t0ken");
-  EXPECT_EQ(*resolve_secret({SecretReference::Source::kCredential, "smtp"}, environment),
-            "s3cret");
-  EXPECT_EQ(*resolve_secret({SecretReference::Source::kFile, (dir_ / "key.txt").string()},
-                            environment),
-            "k3y");
+  EXPECT_EQ(*resolve_secret({SecretReference::Source::kCredential, "smtp"}, environment), "s3cret");
+  EXPECT_EQ(
+      *resolve_secret({SecretReference::Source::kFile, (dir_ / "key.txt").string()}, environment),
+      "k3y");
 }
 
 TEST_F(SecretReferenceTest, ErrorsNameTheReferenceNeverAValue) {
@@ -83,7 +82,8 @@ TEST_F(SecretReferenceTest, ErrorsNameTheReferenceNeverAValue) {
             "secret 'credential:smtp': $CREDENTIALS_DIRECTORY is not set (use LoadCredential= "
             "in the unit)");
   environment.credentials_directory = dir_.string();
-  auto escape = resolve_secret({SecretReference::Source::kCredential, "../etc/shadow"}, environment);
+  auto escape =
+      resolve_secret({SecretReference::Source::kCredential, "../etc/shadow"}, environment);
   EXPECT_EQ(escape.error().message,
             "secret 'credential:../etc/shadow': a credential name may not contain '/'");
 }

@@ -56,11 +56,21 @@ ConfigNode Validator::validate(const ConfigNode& node, const ValueSpec& spec,
                                const std::string& path) {
   ConfigNode result;
   switch (spec.type) {
-    case ValueType::kSecret: result = validate_secret(node, path); break;
-    case ValueType::kList: result = validate_list(node, spec, path); break;
-    case ValueType::kMap: result = validate_map(node, spec, path); break;
-    case ValueType::kSection: result = validate_section(node, spec, path); break;
-    default: result = validate_scalar(node, spec, path); break;
+    case ValueType::kSecret:
+      result = validate_secret(node, path);
+      break;
+    case ValueType::kList:
+      result = validate_list(node, spec, path);
+      break;
+    case ValueType::kMap:
+      result = validate_map(node, spec, path);
+      break;
+    case ValueType::kSection:
+      result = validate_section(node, spec, path);
+      break;
+    default:
+      result = validate_scalar(node, spec, path);
+      break;
   }
   if (spec.check && !result.is_null()) {
     const std::string problem = spec.check(result);
@@ -78,11 +88,16 @@ bool Validator::scalar_has_type(const std::string& text, const ValueSpec& spec) 
       const auto value = parse_int(text);
       return value && (!spec.min || *value >= *spec.min) && (!spec.max || *value <= *spec.max);
     }
-    case ValueType::kBool: return parse_bool(text).has_value();
-    case ValueType::kDuration: return parse_duration(text).has_value();
-    case ValueType::kDecimal: return is_exact_decimal(text);
-    case ValueType::kMoney: return is_money(text);
-    default: return false;
+    case ValueType::kBool:
+      return parse_bool(text).has_value();
+    case ValueType::kDuration:
+      return parse_duration(text).has_value();
+    case ValueType::kDecimal:
+      return is_exact_decimal(text);
+    case ValueType::kMoney:
+      return is_money(text);
+    default:
+      return false;
   }
 }
 
@@ -158,7 +173,8 @@ ConfigNode Validator::validate_map(const ConfigNode& node, const ValueSpec& spec
                                    const std::string& path) {
   if (node.is_null()) return ConfigNode::map({}, node.position());  // "jobs:" with nothing yet
   if (!node.is_map()) {
-    error(node.position(), path, fmt::format("expected a map of names, found {}", quote_found(node)));
+    error(node.position(), path,
+          fmt::format("expected a map of names, found {}", quote_found(node)));
     return ConfigNode::null(node.position());
   }
   std::vector<ConfigNode::Entry> entries;
@@ -168,8 +184,8 @@ ConfigNode Validator::validate_map(const ConfigNode& node, const ValueSpec& spec
       const std::string problem = spec.key_check(ConfigNode::scalar(entry.key, entry.key_position));
       if (!problem.empty()) error(entry.key_position, entry_path, problem);
     }
-    entries.push_back({entry.key, entry.key_position,
-                       validate(entry.value, *spec.element, entry_path)});
+    entries.push_back(
+        {entry.key, entry.key_position, validate(entry.value, *spec.element, entry_path)});
   }
   return ConfigNode::map(std::move(entries), node.position());
 }
@@ -199,8 +215,7 @@ ConfigNode Validator::validate_section(const ConfigNode& node, const ValueSpec& 
     const auto hint = did_you_mean(entry.key, known);
     errors_.push_back(
         {entry.key_position,
-         fmt::format("unknown key '{}'{}{}", entry.key,
-                     path.empty() ? "" : " in '" + path + "'",
+         fmt::format("unknown key '{}'{}{}", entry.key, path.empty() ? "" : " in '" + path + "'",
                      hint ? " (did you mean '" + *hint + "'?)" : "")});
   }
   for (const auto& field : spec.fields) {
@@ -210,8 +225,8 @@ ConfigNode Validator::validate_section(const ConfigNode& node, const ValueSpec& 
                                         [&](const auto& e) { return e.key == field.key; });
     if (value != nullptr && !(value->is_null() && field.value.type != ValueType::kSection &&
                               field.value.type != ValueType::kMap)) {
-      entries.push_back({field.key, key_entry->key_position,
-                         validate(*value, field.value, field_path)});
+      entries.push_back(
+          {field.key, key_entry->key_position, validate(*value, field.value, field_path)});
     } else if (field.default_text) {
       entries.push_back({field.key, node.position(),
                          validate(ConfigNode::scalar(*field.default_text, node.position()),

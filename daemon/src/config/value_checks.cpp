@@ -6,15 +6,14 @@
 #include <algorithm>
 #include <cctype>
 
-
 namespace kontor::config {
 
 std::string check_name(const ConfigNode& name) {
   const std::string& text = name.text();
   auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  const bool ok = !text.empty() && text.size() <= 63 && lower_or_digit(text[0]) &&
-                  std::all_of(text.begin(), text.end(),
-                              [&](char c) { return lower_or_digit(c) || c == '-'; });
+  const bool ok =
+      !text.empty() && text.size() <= 63 && lower_or_digit(text[0]) &&
+      std::all_of(text.begin(), text.end(), [&](char c) { return lower_or_digit(c) || c == '-'; });
   if (ok) return {};
   return "a name uses only a-z, 0-9 and '-' (starting with a letter or digit), at most 63 "
          "characters";

@@ -1,7 +1,6 @@
 // kontorctl: the operator's command line. Offline verbs work on files; the others talk to a
 // running kontord over its admin socket.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "config/config_error.hpp"

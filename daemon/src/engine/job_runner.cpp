@@ -13,9 +13,12 @@ namespace kontor::engine {
 
 std::string_view to_string(RunOutcome outcome) {
   switch (outcome) {
-    case RunOutcome::kSucceeded: return "succeeded";
-    case RunOutcome::kFailed: return "failed";
-    case RunOutcome::kCancelled: return "cancelled";
+    case RunOutcome::kSucceeded:
+      return "succeeded";
+    case RunOutcome::kFailed:
+      return "failed";
+    case RunOutcome::kCancelled:
+      return "cancelled";
   }
   return "?";
 }
@@ -72,8 +75,9 @@ Result<std::vector<RunResult>> JobRunner::run_once(const std::vector<std::string
       if (job == nullptr) {
         std::vector<std::string> names;
         for (const auto& known : config_.jobs) names.push_back(known.name);
-        return Error{fmt::format("no job named '{}' in {} (jobs: {})", name, config_.file,
-                                 names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", ")))};
+        return Error{
+            fmt::format("no job named '{}' in {} (jobs: {})", name, config_.file,
+                        names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", ")))};
       }
       queue.push_back(job);
     }

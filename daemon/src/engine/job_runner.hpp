@@ -30,7 +30,10 @@ class JobRunner {
  public:
   JobRunner(const config::KontorConfig& config, const EngineCatalog& catalog, const Clock& clock,
             Services& services, const std::atomic<bool>& stopping)
-      : config_(config), catalog_(catalog), clock_(clock), services_(services),
+      : config_(config),
+        catalog_(catalog),
+        clock_(clock),
+        services_(services),
         stopping_(stopping) {}
 
   RunResult run(const config::JobSettings& job);

@@ -16,11 +16,16 @@ namespace {
 // syslog priorities as sd-daemon(3) prefixes expect them.
 int priority_of(spdlog::level::level_enum level) {
   switch (level) {
-    case spdlog::level::critical: return 2;
-    case spdlog::level::err: return 3;
-    case spdlog::level::warn: return 4;
-    case spdlog::level::info: return 6;
-    default: return 7;
+    case spdlog::level::critical:
+      return 2;
+    case spdlog::level::err:
+      return 3;
+    case spdlog::level::warn:
+      return 4;
+    case spdlog::level::info:
+      return 6;
+    default:
+      return 7;
   }
 }
 

@@ -1,6 +1,5 @@
 // kontord: Kontor's daemon. See `kontord --help` and README.md.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "config/config_error.hpp"
@@ -23,12 +22,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> once_jobs;
   std::string now, log_level;
 
-  CLI::App app{"kontord — accounts-receivable daemon: imports bank statements, posts payments, "
-               "sends reminders and statements, exports to bookkeeping.",
-               "kontord"};
+  CLI::App app{
+      "kontord — accounts-receivable daemon: imports bank statements, posts payments, "
+      "sends reminders and statements, exports to bookkeeping.",
+      "kontord"};
   app.footer(fmt_footer());
-  app.add_option("-c,--config", options.config_path, "Configuration file")
-      ->capture_default_str();
+  app.add_option("-c,--config", options.config_path, "Configuration file")->capture_default_str();
   app.add_flag("--check-config", options.check_config,
                "Validate the configuration (all sections, every plugin instance) and exit");
   auto* once = app.add_option("--once", once_jobs,
@@ -46,7 +45,10 @@ int main(int argc, char** argv) {
   }
 
   options.once = once->count() > 0;
-  options.once_jobs = once_jobs;
+  // CLI11 reports a bare `--once` as one empty name.
+  for (auto& job : once_jobs) {
+    if (!job.empty()) options.once_jobs.push_back(job);
+  }
   if (!now.empty()) options.now = now;
   if (!log_level.empty()) options.log_level = log_level;
   return kontor::service::run_daemon(options);

@@ -12,10 +12,10 @@
 #include "common/clock.hpp"
 #include "config/config_error.hpp"
 #include "engine/job_runner.hpp"
+#include "kontor/version.hpp"
 #include "log/logging.hpp"
 #include "service/configuration.hpp"
 #include "service/service_notifier.hpp"
-#include "kontor/version.hpp"
 
 namespace kontor::service {
 namespace {
@@ -23,10 +23,9 @@ namespace {
 std::string summary(const config::KontorConfig& config) {
   int scheduled = 0;
   for (const auto& job : config.jobs) scheduled += (job.enabled && job.schedule) ? 1 : 0;
-  return fmt::format("{} job{} ({} scheduled), {} instance{}; configuration {}",
-                     config.jobs.size(), config.jobs.size() == 1 ? "" : "s", scheduled,
-                     config.instances.size(), config.instances.size() == 1 ? "" : "s",
-                     config.file);
+  return fmt::format("{} job{} ({} scheduled), {} instance{}; configuration {}", config.jobs.size(),
+                     config.jobs.size() == 1 ? "" : "s", scheduled, config.instances.size(),
+                     config.instances.size() == 1 ? "" : "s", config.file);
 }
 
 class DaemonProcess {
@@ -89,10 +88,10 @@ class DaemonProcess {
     config::LoadedConfig loaded = load_configuration(options_.config_path, engines_);
     if (!loaded.errors.empty() || !loaded.config) {
       for (const auto& error : loaded.errors) log_->error("{}", to_string(error));
-      const std::string status = fmt::format(
-          "reload rejected ({} error{} in {}); running previous configuration: {}",
-          loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s", options_.config_path,
-          summary(*config_));
+      const std::string status =
+          fmt::format("reload rejected ({} error{} in {}); running previous configuration: {}",
+                      loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s",
+                      options_.config_path, summary(*config_));
       log_->error("{}", status);
       notifier_.ready(status);
       return;

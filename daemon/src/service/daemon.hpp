@@ -25,7 +25,7 @@ struct DaemonOptions {
 
 // Exit codes (documented in the README and kontord --help).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitJobFailed = 1;  // --once: a job failed
+inline constexpr int kExitJobFailed = 1;    // --once: a job failed
 inline constexpr int kExitStartFailed = 3;  // store or plugins could not be opened
 
 int run_daemon(const DaemonOptions& options);

@@ -34,9 +34,13 @@ void ServiceNotifier::stopping(const std::string& status) {
   send("STOPPING=1\nSTATUS=" + one_line(status));
 }
 
-void ServiceNotifier::status(const std::string& status) { send("STATUS=" + one_line(status)); }
+void ServiceNotifier::status(const std::string& status) {
+  send("STATUS=" + one_line(status));
+}
 
-void ServiceNotifier::watchdog() { send("WATCHDOG=1"); }
+void ServiceNotifier::watchdog() {
+  send("WATCHDOG=1");
+}
 
 std::optional<std::chrono::microseconds> ServiceNotifier::watchdog_period() const {
   uint64_t usec = 0;
