@@ -90,7 +90,8 @@ TEST_F(DaemonLifecycle, SighupWithAGoodFileSwitchesToIt) {
   auto daemon = start();
   ASSERT_TRUE(notify_.wait_for("READY=1"));
   dir_.write("kontor.yaml", config_text(dir_, "debug") +
-                                "jobs: {}\ninstances:\n  drop: {plugin: folder-source}\n");
+                                "jobs: {}\ninstances:\n  drop: {plugin: folder-source, path: " +
+                                dir_.path().string() + "}\n");
   daemon->signal(SIGHUP);
   auto reloading = notify_.wait_for("RELOADING=1");
   ASSERT_TRUE(reloading);

@@ -12,13 +12,11 @@
 namespace {
 
 int check_config(const std::string& path) {
-  auto loaded = kontor::service::load_configuration(path, kontor::engine::builtin_engines());
-  if (!loaded.errors.empty() || !loaded.config) {
-    kontor::service::print_errors(loaded.errors);
-    return kontor::config::kExitInvalidConfig;
-  }
+  auto configuration = kontor::service::load_configuration(path, kontor::engine::builtin_engines());
+  if (!configuration.ok()) return kontor::service::report_errors(configuration);
   std::printf("%s: configuration is valid (%zu jobs, %zu instances)\n", path.c_str(),
-              loaded.config->jobs.size(), loaded.config->instances.size());
+              configuration.loaded.config->jobs.size(),
+              configuration.loaded.config->instances.size());
   return 0;
 }
 

@@ -1,9 +1,15 @@
-// Services: what the daemon lends an engine for a run (the store, the plugin host, ...).
-// Grows as engines need more; engines take only what they use.
+// Services: what the daemon lends an engine for a run — the plugin instances of the running
+// configuration and (from the store issue on) the store. Engines take only what they use.
 #pragma once
+
+namespace kontor::host {
+class PluginInstances;
+}
 
 namespace kontor::engine {
 
-struct Services {};
+struct Services {
+  host::PluginInstances* plugins = nullptr;
+};
 
 }  // namespace kontor::engine

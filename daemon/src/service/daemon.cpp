@@ -12,6 +12,10 @@
 #include "common/clock.hpp"
 #include "config/config_error.hpp"
 #include "engine/job_runner.hpp"
+#include "host/blocking_pool.hpp"
+#include "host/host_services.hpp"
+#include "host/plugin_instances.hpp"
+#include "host/transfer_service.hpp"
 #include "kontor/version.hpp"
 #include "log/logging.hpp"
 #include "service/configuration.hpp"
@@ -28,27 +32,52 @@ std::string summary(const config::KontorConfig& config) {
                      config.instances.size() == 1 ? "" : "s", config.file);
 }
 
+// What one configuration runs with. Replaced as a whole on a successful reload.
+struct Runtime {
+  std::unique_ptr<config::KontorConfig> config;
+  std::unique_ptr<host::PluginInstances> plugins;
+};
+
 class DaemonProcess {
  public:
-  DaemonProcess(const DaemonOptions& options, config::KontorConfig config,
-                std::shared_ptr<Clock> clock, engine::EngineCatalog engines)
+  DaemonProcess(const DaemonOptions& options, std::shared_ptr<Clock> clock,
+                engine::EngineCatalog engines, std::shared_ptr<const host::PluginCatalog> catalog,
+                int workers)
       : options_(options),
-        config_(std::make_unique<config::KontorConfig>(std::move(config))),
         clock_(std::move(clock)),
         engines_(std::move(engines)),
+        catalog_(std::move(catalog)),
+        pool_(workers),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
-        log_(kontor::log::get("daemon")) {}
+        log_(kontor::log::get("daemon")) {
+    context_.clock = clock_;
+    context_.secrets = config::SecretEnvironment::from_process();
+    context_.metrics = &metrics_;
+    context_.transfer = &transfer_;
+  }
+
+  // Opens what the configuration names; an error says which instance refused and why.
+  Result<Runtime> open(config::KontorConfig config) {
+    Runtime runtime;
+    runtime.config = std::make_unique<config::KontorConfig>(std::move(config));
+    auto plugins = host::PluginInstances::create(*runtime.config, *catalog_, context_, pool_);
+    if (!plugins) return plugins.error();
+    runtime.plugins = std::move(plugins).value();
+    return runtime;
+  }
+
+  void start(Runtime runtime) { runtime_ = std::move(runtime); }
 
   int run_once() {
-    engine::Services services;
-    engine::JobRunner runner(*config_, engines_, *clock_, services, stopping_);
+    engine::Services services{runtime_.plugins.get()};
+    engine::JobRunner runner(*runtime_.config, engines_, *clock_, services, stopping_);
     auto results = runner.run_once(options_.once_jobs);
     if (!results) {
       log_->error("{}", results.error().message);
       return kExitJobFailed;
     }
-    if (results->empty()) log_->info("no enabled jobs in {}", config_->file);
+    if (results->empty()) log_->info("no enabled jobs in {}", runtime_.config->file);
     int failed = 0;
     for (const auto& result : *results) {
       failed += result.outcome == engine::RunOutcome::kSucceeded ? 0 : 1;
@@ -62,8 +91,8 @@ class DaemonProcess {
       watchdog_period_ = *period;
       ping_watchdog();
     }
-    log_->info("kontord {} ready: {}", kVersion, summary(*config_));
-    notifier_.ready("ready: " + summary(*config_));
+    log_->info("kontord {} ready: {}", kVersion, summary(*runtime_.config));
+    notifier_.ready("ready: " + summary(*runtime_.config));
     io_.run();
     log_->info("kontord stopped");
     return kExitOk;
@@ -82,24 +111,43 @@ class DaemonProcess {
     });
   }
 
+  // Validate everything, open the new instances, and only then swap: a reload never
+  // half-applies, and a rejected one leaves the running configuration untouched.
   void reload() {
-    notifier_.reloading("reloading " + config_->file);
+    const config::KontorConfig& running = *runtime_.config;
+    notifier_.reloading("reloading " + running.file);
     log_->info("SIGHUP: reloading {}", options_.config_path);
-    config::LoadedConfig loaded = load_configuration(options_.config_path, engines_);
-    if (!loaded.errors.empty() || !loaded.config) {
-      for (const auto& error : loaded.errors) log_->error("{}", to_string(error));
-      const std::string status =
-          fmt::format("reload rejected ({} error{} in {}); running previous configuration: {}",
-                      loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s",
-                      options_.config_path, summary(*config_));
+    Configuration configuration = load_configuration(options_.config_path, engines_, catalog_);
+    std::vector<std::string> problems = configuration.plugin_errors;
+    for (const auto& error : configuration.loaded.errors) problems.push_back(to_string(error));
+    std::optional<Runtime> next;
+    if (problems.empty() && configuration.loaded.config) {
+      if (configuration.loaded.config->daemon.plugin_dir != running.daemon.plugin_dir) {
+        log_->warn(
+            "daemon.plugin_dir changed: plugins are loaded at start, restart kontord to "
+            "load them from {}",
+            configuration.loaded.config->daemon.plugin_dir);
+      }
+      auto opened = open(std::move(*configuration.loaded.config));
+      if (opened) {
+        next = std::move(opened).value();
+      } else {
+        problems.push_back(opened.error().message);
+      }
+    }
+    if (!next) {
+      for (const auto& problem : problems) log_->error("{}", problem);
+      const std::string status = fmt::format(
+          "reload rejected ({} error{} in {}); running previous configuration: {}", problems.size(),
+          problems.size() == 1 ? "" : "s", options_.config_path, summary(running));
       log_->error("{}", status);
       notifier_.ready(status);
       return;
     }
-    config_ = std::make_unique<config::KontorConfig>(std::move(*loaded.config));
-    kontor::log::set_level(options_.log_level.value_or(config_->daemon.log_level));
-    log_->info("configuration reloaded: {}", summary(*config_));
-    notifier_.ready("ready (reloaded): " + summary(*config_));
+    runtime_ = std::move(*next);
+    kontor::log::set_level(options_.log_level.value_or(runtime_.config->daemon.log_level));
+    log_->info("configuration reloaded: {}", summary(*runtime_.config));
+    notifier_.ready("ready (reloaded): " + summary(*runtime_.config));
   }
 
   void stop(int signal) {
@@ -124,9 +172,14 @@ class DaemonProcess {
   }
 
   const DaemonOptions& options_;
-  std::unique_ptr<config::KontorConfig> config_;
   std::shared_ptr<Clock> clock_;
   engine::EngineCatalog engines_;
+  std::shared_ptr<const host::PluginCatalog> catalog_;
+  host::PluginMetrics metrics_;
+  host::TransferService transfer_;
+  host::HostContext context_;
+  host::BlockingPool pool_;
+  Runtime runtime_;
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer watchdog_timer_;
@@ -143,21 +196,19 @@ int run_daemon(const DaemonOptions& options) {
   auto log = kontor::log::get("daemon");
   engine::EngineCatalog engines = engine::builtin_engines();
 
-  config::LoadedConfig loaded = load_configuration(options.config_path, engines);
-  if (!loaded.errors.empty() || !loaded.config) {
-    print_errors(loaded.errors);
-    return config::kExitInvalidConfig;
-  }
+  Configuration configuration = load_configuration(options.config_path, engines);
+  if (!configuration.ok()) return report_errors(configuration);
+  config::KontorConfig& config = *configuration.loaded.config;
   if (options.check_config) {
     std::printf("%s: configuration is valid (%s)\n", options.config_path.c_str(),
-                summary(*loaded.config).c_str());
+                summary(config).c_str());
     return kExitOk;
   }
-  kontor::log::set_level(options.log_level.value_or(loaded.config->daemon.log_level));
+  kontor::log::set_level(options.log_level.value_or(config.daemon.log_level));
 
   std::shared_ptr<Clock> clock = system_clock();
   if (options.now) {
-    const config::ConfigNode* company = loaded.config->root.find("company");
+    const config::ConfigNode* company = config.root.find("company");
     const std::string zone = company ? company->find("timezone")->text() : "UTC";
     auto instant = parse_instant(*options.now, zone);
     if (!instant) {
@@ -168,7 +219,18 @@ int run_daemon(const DaemonOptions& options) {
     log->info("clock fixed at {}", format_instant(*instant));
   }
 
-  DaemonProcess process(options, std::move(*loaded.config), clock, std::move(engines));
+  for (const auto& plugin : configuration.catalog->plugins()) {
+    log->debug("plugin {} {} from {} ({})", plugin.name, plugin.version, plugin.path.string(),
+               plugin.build_info);
+  }
+  DaemonProcess process(options, clock, std::move(engines), configuration.catalog,
+                        config.daemon.workers);
+  auto runtime = process.open(std::move(config));
+  if (!runtime) {
+    std::fprintf(stderr, "kontord: cannot start: %s\n", runtime.error().message.c_str());
+    return kExitStartFailed;
+  }
+  process.start(std::move(runtime).value());
   return options.once ? process.run_once() : process.serve();
 }
 

@@ -1,0 +1,250 @@
+#include "folder_source.hpp"
+
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace kontor::plugins {
+namespace fs = std::filesystem;
+using sdk::Status;
+
+namespace {
+
+// The instance state key holding what list() saw last time, one line per file:
+// "name<TAB>size mtime first_seen" (microseconds). Rewritten on every list, so files that went
+// away are forgotten.
+constexpr const char* kSightingsKey = "sightings";
+
+std::int64_t mtime_us(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000 + st.st_mtim.tv_nsec / 1'000;
+}
+
+std::string errno_text() {
+  return std::strerror(errno);
+}
+
+// "2026-11-28T10-15-00Z_" from the host clock: processed and quarantined files keep their name
+// behind the time they were moved, so a daily "statement.xml" never overwrites yesterday's.
+std::string stamp(std::int64_t now_us) {
+  const std::time_t seconds = static_cast<std::time_t>(now_us / 1'000'000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H-%M-%SZ_", &utc);
+  return text;
+}
+
+struct Sighting {
+  std::int64_t size = -1, mtime = 0, first_seen = 0;
+};
+
+std::map<std::string, Sighting> decode_sightings(const std::string& text) {
+  std::map<std::string, Sighting> sightings;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    Sighting s;
+    std::istringstream values(line.substr(tab + 1));
+    if (values >> s.size >> s.mtime >> s.first_seen) sightings[line.substr(0, tab)] = s;
+  }
+  return sightings;
+}
+
+std::string encode_sightings(const std::map<std::string, Sighting>& sightings) {
+  std::string text;
+  for (const auto& [name, s] : sightings) {
+    text += name + "\t" + std::to_string(s.size) + " " + std::to_string(s.mtime) + " " +
+            std::to_string(s.first_seen) + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+bool is_plain_file_name(const std::string& name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+         name.find('\0') == std::string::npos;
+}
+
+bool looks_temporary(const std::string& name) {
+  static const std::array<const char*, 7> kSuffixes = {
+      ".tmp", ".part", ".partial", ".filepart", ".crdownload", ".swp", "~"};
+  if (name.empty() || name[0] == '.' || name[0] == '~') return true;
+  for (const char* suffix : kSuffixes) {
+    if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+sdk::PluginInfo FolderSource::info() {
+  return {"folder-source", "1.0.0", "Files dropped into a local folder"};
+}
+
+std::vector<sdk::ConfigField> FolderSource::schema() {
+  using sdk::ConfigField;
+  return {
+      ConfigField::text("path", "Folder to pick files up from").required(),
+      ConfigField::list("include",
+                        "Shell patterns of file names to pick up, e.g. ['*.xml', '*.sta']; "
+                        "default all"),
+      ConfigField::duration("settle", "How long a file must stay unchanged before it is offered")
+          .defaults("5s"),
+      ConfigField::text("processed_dir", "Where imported files go (relative to path)")
+          .defaults("processed"),
+      ConfigField::text("quarantine_dir",
+                        "Where refused files go, each with NAME.error (relative to path)")
+          .defaults("quarantine"),
+  };
+}
+
+FolderSource::FolderSource(sdk::Host host, const sdk::Config& config)
+    : host_(host),
+      folder_(config.text("path")),
+      settle_(config.duration("settle")),
+      include_(config.list("include")) {
+  std::error_code error;
+  if (!fs::is_directory(folder_, error)) {
+    throw sdk::InvalidConfig("folder '" + folder_.string() + "' does not exist");
+  }
+  auto inside = [&](const std::string& relative, const char* key) {
+    const fs::path path(relative);
+    if (path.is_absolute() || relative.find("..") != std::string::npos || relative.empty()) {
+      throw sdk::InvalidConfig(std::string(key) + " must be a folder name inside path");
+    }
+    return folder_ / path;
+  };
+  processed_ = inside(config.text("processed_dir"), "processed_dir");
+  quarantine_ = inside(config.text("quarantine_dir"), "quarantine_dir");
+}
+
+bool FolderSource::wanted(const std::string& name) const {
+  if (looks_temporary(name) || name.ends_with(".error")) return false;
+  if (include_.empty()) return true;
+  for (const auto& pattern : include_) {
+    if (fnmatch(pattern.c_str(), name.c_str(), FNM_PERIOD) == 0) return true;
+  }
+  return false;
+}
+
+Status FolderSource::list(sdk::DocumentList& documents) {
+  const std::int64_t now = host_.now().time_since_epoch().count();
+  const std::int64_t settle_us = settle_.count() * 1'000;
+  std::error_code error;
+  fs::directory_iterator it(folder_, error);
+  if (error) return Status::retry("cannot list " + folder_.string() + ": " + error.message());
+
+  std::vector<std::string> names;
+  for (const auto& entry : it) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());  // oldest-named first: statements arrive in order
+
+  auto remembered = host_.state(kSightingsKey);
+  if (!remembered) return Status::retry(remembered.error().message);
+  const auto before = decode_sightings(remembered->value_or(""));
+  std::map<std::string, Sighting> now_seen;
+  std::vector<sdk::DocumentInfo> ready;
+  for (const auto& name : names) {
+    if (host_.cancelled()) return Status::cancelled();
+    // Names with a newline or tab could not be remembered; such a file is not from a sane tool.
+    if (!wanted(name) || name.find_first_of("\t\n") != std::string::npos) continue;
+    struct stat st {};
+    const fs::path path = folder_ / name;
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;  // no symlinks
+
+    Sighting seen{st.st_size, mtime_us(st), now};
+    if (auto it = before.find(name);
+        it != before.end() && it->second.size == seen.size && it->second.mtime == seen.mtime) {
+      seen.first_seen = it->second.first_seen;  // unchanged: the clock keeps running
+    }
+    now_seen[name] = seen;
+    const bool quiet_since_seen = now - seen.first_seen >= settle_us;
+    const bool quiet_since_written = now - seen.mtime >= settle_us;
+    if (quiet_since_seen || quiet_since_written) {
+      ready.push_back({name, name, st.st_size, mtime_us(st)});
+    }
+  }
+  if (auto stored = host_.put_state(kSightingsKey, encode_sightings(now_seen)); !stored) {
+    return stored;
+  }
+  for (const auto& document : ready) {
+    if (auto added = documents.add(document); !added) return added;
+  }
+  return Status::ok();
+}
+
+Status FolderSource::fetch(const std::string& id, sdk::ByteSink& content) {
+  if (!is_plain_file_name(id)) return Status::failed("refused document id '" + id + "'");
+  const int fd = ::open((folder_ / id).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::not_found(id + " is gone from " + folder_.string());
+    return Status::retry("cannot open " + id + ": " + errno_text());
+  }
+  std::vector<std::uint8_t> buffer(64 * 1024);
+  Status status = Status::ok();
+  while (status) {
+    if (host_.cancelled()) {
+      status = Status::cancelled();
+      break;
+    }
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got < 0) {
+      status = Status::retry("cannot read " + id + ": " + errno_text());
+      break;
+    }
+    if (got == 0) break;
+    status = content.write(std::span(buffer.data(), static_cast<std::size_t>(got)));
+  }
+  ::close(fd);
+  return status;
+}
+
+Status FolderSource::move_out(const std::string& id, const fs::path& to_directory,
+                              std::string& moved_name) {
+  std::error_code error;
+  fs::create_directories(to_directory, error);
+  if (error)
+    return Status::retry("cannot create " + to_directory.string() + ": " + error.message());
+  const std::string base = stamp(host_.now().time_since_epoch().count()) + id;
+  moved_name = base;
+  for (int n = 2; fs::exists(to_directory / moved_name, error); ++n) {
+    moved_name = base + "." + std::to_string(n);
+  }
+  if (std::rename((folder_ / id).c_str(), (to_directory / moved_name).c_str()) != 0) {
+    if (errno == ENOENT) return Status::not_found(id + " is gone from " + folder_.string());
+    return Status::retry("cannot move " + id + " to " + to_directory.string() + ": " +
+                         errno_text());
+  }
+  return Status::ok();
+}
+
+Status FolderSource::ack(const std::string& id, sdk::AckOutcome outcome,
+                         const std::string& reason) {
+  if (!is_plain_file_name(id)) return Status::failed("refused document id '" + id + "'");
+  std::string moved_name;
+  if (outcome == sdk::AckOutcome::kCommitted) {
+    if (auto moved = move_out(id, processed_, moved_name); !moved) return moved;
+    host_.info(id + " imported, moved to " + (processed_ / moved_name).string());
+  } else {
+    if (auto moved = move_out(id, quarantine_, moved_name); !moved) return moved;
+    std::ofstream((quarantine_ / (moved_name + ".error")).string(), std::ios::trunc)
+        << reason << "\n";
+    host_.warn(id + " refused, moved to " + (quarantine_ / moved_name).string() + ": " + reason);
+  }
+  host_.count(outcome == sdk::AckOutcome::kCommitted ? "files_processed" : "files_quarantined");
+  return Status::ok();
+}
+
+}  // namespace kontor::plugins
+
+KONTOR_PLUGIN(kontor::plugins::FolderSource)

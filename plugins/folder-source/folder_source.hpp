@@ -1,0 +1,53 @@
+// folder-source: picks up files that an ERP export, a bank's EBICS client or an admin drops into
+// a local folder.
+//
+// A file is offered once it is complete: a regular file (never a symlink, directory or hidden or
+// temporary file such as ".x", "x.tmp", "x.part") whose size and modification time have stayed
+// the same for `settle` — measured from when this instance first saw it, or from its mtime when
+// that is already older (files left there while kontord was down are picked up at once). After
+// the import, ack moves it to processed/ (committed) or to quarantine/ with NAME.error holding
+// the reason (rejected); until then it stays where it is, so a crash repeats the import, which
+// is idempotent. Names from outside never leave the folder: ids are plain file names and
+// nothing follows a symlink.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kontor/sdk/plugin.hpp"
+
+namespace kontor::plugins {
+
+class FolderSource final : public sdk::Source {
+ public:
+  static sdk::PluginInfo info();
+  static std::vector<sdk::ConfigField> schema();
+
+  FolderSource(sdk::Host host, const sdk::Config& config);
+
+  sdk::Status list(sdk::DocumentList& documents) override;
+  sdk::Status fetch(const std::string& id, sdk::ByteSink& content) override;
+  sdk::Status ack(const std::string& id, sdk::AckOutcome outcome,
+                  const std::string& reason) override;
+
+ private:
+  bool wanted(const std::string& name) const;
+  sdk::Status move_out(const std::string& id, const std::filesystem::path& to_directory,
+                       std::string& moved_name);
+
+  sdk::Host host_;
+  std::filesystem::path folder_;
+  std::filesystem::path processed_;
+  std::filesystem::path quarantine_;
+  std::chrono::milliseconds settle_;
+  std::vector<std::string> include_;
+};
+
+// A plain file name, no directory parts, not "." or "..": the only ids this source accepts.
+bool is_plain_file_name(const std::string& name);
+// Names editors, downloads and copy tools use while a file is still being written.
+bool looks_temporary(const std::string& name);
+
+}  // namespace kontor::plugins
