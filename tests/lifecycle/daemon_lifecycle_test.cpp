@@ -188,6 +188,24 @@ TEST_F(DaemonLifecycle, CheckConfigValidatesWithoutStarting) {
   EXPECT_THAT(bad.err, HasSubstr("missing required key 'legal_name' in 'company'"));
 }
 
+TEST_F(DaemonLifecycle, CheckConfigValidatesEveryPluginInstanceAgainstItsSchema) {
+  dir_.write("bad.yaml", config_text(dir_) +
+                             "instances:\n"
+                             "  erp: {plugin: folder-source, settle: soon, colour: red}\n"
+                             "  bank: {plugin: folder-sorce, path: /srv}\n");
+  auto bad = run("kontord", {"--check-config", "--config", (dir_ / "bad.yaml").string()});
+  EXPECT_EQ(bad.status, 78);
+  const std::string file = (dir_ / "bad.yaml").string();
+  EXPECT_EQ(bad.err,
+            file + ":10:46: unknown key 'colour' in 'instances.erp'\n" + file +
+                ":10:8: missing required key 'path' in 'instances.erp'\n" + file +
+                ":10:40: 'instances.erp.settle': expected a duration such as 90s, 5m, 2h, 1d or "
+                "1h30m, found 'soon'\n" +
+                file + ":11:18: 'instances.bank.plugin': no plugin named 'folder-sorce' in " +
+                (binary_dir() / "plugins").string() +
+                " (did you mean 'folder-source'?)\n4 errors in configuration\n");
+}
+
 TEST_F(DaemonLifecycle, KontorctlChecksConfigurationOffline) {
   dir_.write("bad.yaml", config_text(dir_) + "store: {backend: mysql}\n");
   auto bad = run("kontorctl", {"check-config", (dir_ / "bad.yaml").string()});
