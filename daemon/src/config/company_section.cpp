@@ -18,8 +18,9 @@ ValueSpec company_section() {
       optional("web", string_value(), "Web address."),
   });
   ValueSpec bank_account = section({
-      required("iban", string_value(), "IBAN of the account (statements are imported for it)."),
-      optional("bic", string_value(), "BIC of the bank."),
+      required("iban", with_check(string_value(), check_iban, "an IBAN"),
+               "IBAN of the account (statements are imported for it)."),
+      optional("bic", with_check(string_value(), check_bic, "a BIC"), "BIC of the bank."),
       optional("ledger_account", string_value(),
                "General ledger account of this bank account (e.g. 1200 in SKR03)."),
   });
@@ -28,7 +29,8 @@ ValueSpec company_section() {
       required("address", address, "Registered address."),
       optional("register", string_value(), "Register court and number, e.g. 'HRB 12345, AG Köln'."),
       optional("managing_directors", list_of(string_value()), "Names of the managing directors."),
-      optional("vat_id", string_value(), "VAT identification number, e.g. DE123456789."),
+      optional("vat_id", with_check(string_value(), check_vat_id, "a VAT ID"),
+               "VAT identification number, e.g. DE123456789."),
       optional("contact", contact, "How customers reach the accounts receivable team."),
       required("timezone", with_check(string_value(), check_timezone, "an IANA time zone"),
                "Time zone of schedules and dates, e.g. Europe/Berlin."),

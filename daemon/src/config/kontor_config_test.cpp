@@ -189,6 +189,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "country: DE}\n  timezone: Europe/Koeln\n",
                   {"k.yaml:4:13: 'company.timezone': 'Europe/Koeln' is not an IANA time zone "
                    "such as Europe/Berlin"}},
+        BadConfig{"BadBankAccountAndVatId",
+                  std::string(kCompany) +
+                      "  vat_id: DE12345\n  bank_accounts:\n    - {iban: DE02370502990000684713, "
+                      "bic: COKS}\n",
+                  {"k.yaml:5:11: 'company.vat_id': VAT ID 'DE12345': expected DE followed by 9 "
+                   "digits",
+                   "k.yaml:7:14: 'company.bank_accounts[0].iban': IBAN 'DE02370502990000684713': "
+                   "check digits 02 do not match the account (mod-97): a typing error?",
+                   "k.yaml:7:43: 'company.bank_accounts[0].bic': BIC 'COKS': expected 8 or 11 "
+                   "letters and digits, found 4"}},
         BadConfig{"UnsetVariable",
                   with_company("daemon: {state_dir: \"/x/${HOME_DIR}\"}\n"),
                   {"k.yaml:5:25: 'daemon.state_dir': environment variable 'HOME_DIR' is not "

@@ -6,32 +6,10 @@
 
 #include "config/did_you_mean.hpp"
 #include "config/scalar_syntax.hpp"
+#include "config/value_checks.hpp"
 
 namespace kontor::config {
 namespace {
-
-// Digits, optionally one '.' followed by digits, optionally a leading '-'.
-bool is_exact_decimal(std::string_view text) {
-  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
-  const std::size_t point = text.find('.');
-  const std::string_view whole = text.substr(0, point);
-  const std::string_view fraction =
-      point == std::string_view::npos ? std::string_view("0") : text.substr(point + 1);
-  auto digits = [](std::string_view part) {
-    return !part.empty() && part.size() <= 18 &&
-           std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  return digits(whole) && digits(fraction);
-}
-
-// "<decimal> <ISO 4217 code>"
-bool is_money(std::string_view text) {
-  const std::size_t space = text.rfind(' ');
-  if (space == std::string_view::npos) return false;
-  const std::string_view code = text.substr(space + 1);
-  return is_exact_decimal(text.substr(0, space)) && code.size() == 3 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
 
 // A short quote of what was found, so a message shows the mistake without flooding the log.
 std::string quote_found(const ConfigNode& node) {
@@ -92,10 +70,10 @@ bool Validator::scalar_has_type(const std::string& text, const ValueSpec& spec) 
       return parse_bool(text).has_value();
     case ValueType::kDuration:
       return parse_duration(text).has_value();
+    // Decimals and amounts are checked by the model's own parsers, whose messages say more.
     case ValueType::kDecimal:
-      return is_exact_decimal(text);
     case ValueType::kMoney:
-      return is_money(text);
+      return true;
     default:
       return false;
   }
@@ -121,7 +99,16 @@ ConfigNode Validator::validate_scalar(const ConfigNode& node, const ValueSpec& s
                       quote_found(ConfigNode::scalar(*expanded, node.position()))));
     return ConfigNode::null(node.position());
   }
-  return ConfigNode::scalar(std::move(expanded).value(), node.position(), node.quoted());
+  ConfigNode value = ConfigNode::scalar(std::move(expanded).value(), node.position(), node.quoted());
+  if (spec.type == ValueType::kDecimal || spec.type == ValueType::kMoney) {
+    const std::string problem =
+        spec.type == ValueType::kDecimal ? check_decimal(value) : check_money(value);
+    if (!problem.empty()) {
+      error(node.position(), path, problem);
+      return ConfigNode::null(node.position());
+    }
+  }
+  return value;
 }
 
 ConfigNode Validator::validate_secret(const ConfigNode& node, const std::string& path) {

@@ -6,6 +6,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kontor/model/bic.hpp"
+#include "kontor/model/decimal.hpp"
+#include "kontor/model/iban.hpp"
+#include "kontor/model/money.hpp"
+#include "kontor/model/vat_id.hpp"
+
 namespace kontor::config {
 
 std::string check_name(const ConfigNode& name) {
@@ -35,6 +41,38 @@ std::string check_country(const ConfigNode& country) {
     return {};
   }
   return fmt::format("expected an ISO 3166 country code such as DE, found '{}'", country.text());
+}
+
+std::string check_iban(const ConfigNode& iban) {
+  auto parsed = Iban::parse(iban.text());
+  return parsed ? std::string() : parsed.error().message;
+}
+
+std::string check_bic(const ConfigNode& bic) {
+  auto parsed = Bic::parse(bic.text());
+  return parsed ? std::string() : parsed.error().message;
+}
+
+std::string check_vat_id(const ConfigNode& vat_id) {
+  auto parsed = VatId::parse(vat_id.text());
+  return parsed ? std::string() : parsed.error().message;
+}
+
+std::string check_decimal(const ConfigNode& decimal) {
+  auto parsed = Decimal::parse(decimal.text());
+  return parsed ? std::string() : parsed.error().message;
+}
+
+std::string check_money(const ConfigNode& money) {
+  const std::string& text = money.text();
+  const auto space = text.rfind(' ');
+  if (space == std::string::npos) {
+    return "expected an amount with its currency such as 5.00 EUR, found '" + text + "'";
+  }
+  auto currency = Currency::from_code(text.substr(space + 1));
+  if (!currency) return currency.error().message;
+  auto parsed = Money::parse(text.substr(0, space), *currency, Notation::point());
+  return parsed ? std::string() : parsed.error().message;
 }
 
 }  // namespace kontor::config

@@ -1,4 +1,5 @@
-// Checks shared by several sections: names, time zones, country codes.
+// Checks shared by several sections: names, time zones, country codes, bank identifiers,
+// decimals and amounts.
 // Each returns an error message, or an empty string when the value is fine (see ValueCheck).
 #pragma once
 
@@ -12,5 +13,11 @@ namespace kontor::config {
 std::string check_name(const ConfigNode& name);
 std::string check_timezone(const ConfigNode& zone);
 std::string check_country(const ConfigNode& country);
+std::string check_iban(const ConfigNode& iban);
+std::string check_bic(const ConfigNode& bic);
+std::string check_vat_id(const ConfigNode& vat_id);
+// Exact decimal ("8.5") and amount with currency ("5.00 EUR"), read by the model's parsers.
+std::string check_decimal(const ConfigNode& decimal);
+std::string check_money(const ConfigNode& money);
 
 }  // namespace kontor::config
