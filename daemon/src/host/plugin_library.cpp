@@ -1,5 +1,6 @@
 #include "host/plugin_library.hpp"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -21,6 +22,16 @@ bool valid_name(std::string_view name) {
 
 std::string text_of(const char* text) {
   return text == nullptr ? std::string() : text;
+}
+
+// Why dlopen refused `path`, without the path it puts in front ("PATH: undefined symbol: x").
+std::string load_failure(const std::filesystem::path& path, const std::error_code& error) {
+  const char* reason = ::dlerror();
+  if (reason == nullptr) return error.message();
+  std::string text = reason;
+  const std::string prefix = path.string() + ": ";
+  if (text.starts_with(prefix)) text.erase(0, prefix.size());
+  return text;
 }
 
 }  // namespace
@@ -54,8 +65,9 @@ Result<PluginLibrary> load_plugin_library(const std::filesystem::path& path) {
   library->load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local,
                 load_error);
   if (load_error) {
-    // dlerror's text names the missing symbol or the reason ("invalid ELF header").
-    return Error{fmt::format("{}: cannot load: {}", path.string(), load_error.message())};
+    // Boost.DLL reports every failed dlopen as "Bad file descriptor"; dlerror's text names the
+    // missing symbol or the reason ("invalid ELF header").
+    return Error{fmt::format("{}: cannot load: {}", path.string(), load_failure(path, load_error))};
   }
   if (!library->has(KONTOR_PLUGIN_ENTRY_NAME)) {
     return Error{
