@@ -58,7 +58,9 @@ struct BankTransaction {
 };
 
 // The identity key of `transaction` as the `occurrence`-th (1-based) equal tuple of its
-// statement: 64 hex digits (SHA-256 of the canonical tuple), stable across releases.
+// statement: 64 characters, the booking date as YYYYMMDD and the first 56 hex digits of the
+// SHA-256 of the canonical tuple; stable across releases. The date in front keeps keys of one
+// period together, so a store's unique index on them grows at its end instead of everywhere.
 std::string identity_key(const BankTransaction& transaction, int occurrence);
 
 // Sets `identity` of each transaction of ONE statement, in statement order, counting equal
