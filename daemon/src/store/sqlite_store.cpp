@@ -86,6 +86,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(SqliteOptions options) {
       return Error{fmt::format("database {}: SQLite refuses to enforce foreign keys", path)};
     }
     Query(db, "PRAGMA synchronous = FULL").run();
+    Query(db, fmt::format("PRAGMA cache_size = -{}", impl->options.cache_kib)).run();
   } catch (const SqliteError& error) {
     return Error{fmt::format("database {}: {}", path, error.what())};
   }

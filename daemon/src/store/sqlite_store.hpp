@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,6 +25,9 @@ namespace kontor::store {
 struct SqliteOptions {
   std::string path = ":memory:";
   std::chrono::milliseconds busy_timeout{5000};
+  // SQLite's page cache. A large step (an ERP file of a million items) writes its pages to the
+  // WAL early and reads them back when the cache is small; 64 MiB keeps a step in memory.
+  std::int64_t cache_kib = 65536;
   // Where event times come from; the system clock when empty. Tests and `--now` inject one.
   std::function<std::chrono::sys_time<std::chrono::microseconds>()> clock;
 };

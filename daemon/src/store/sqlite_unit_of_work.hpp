@@ -70,8 +70,11 @@ class UnitOfWork final : public Transaction {
   std::vector<OpenItem> load_open_items(const ItemQuery& query);
   bool customer_exists(std::string_view number);
   Result<std::int64_t> insert_allocation(const Allocation& allocation);
-  void insert_customer_rows(const Customer& customer);
-  void insert_item_rows(const OpenItem& item, std::int64_t open_minor, int dunning_level);
+  // Write the rows of a customer or item; `replacing` an existing one first drops its
+  // dependent rows (IBANs, tax lines).
+  void insert_customer_rows(const Customer& customer, bool replacing);
+  void insert_item_rows(const OpenItem& item, std::int64_t open_minor, int dunning_level,
+                        bool replacing);
 
   Connection& db_;
   std::string actor_;

@@ -70,7 +70,7 @@ Error UnitOfWork::poison(std::string_view operation, const std::string& what) {
   return error;
 }
 
-void UnitOfWork::insert_customer_rows(const Customer& c) {
+void UnitOfWork::insert_customer_rows(const Customer& c, bool replacing) {
   std::optional<std::string> delivery;
   if (c.preferred_delivery) delivery = std::string(to_string(*c.preferred_delivery));
   Query(db_,
@@ -84,7 +84,9 @@ void UnitOfWork::insert_customer_rows(const Customer& c) {
         c.email, c.language, to_string(c.kind), delivery, block_reason(c.dunning_block),
         block_until(c.dunning_block))
       .run();
-  Query(db_, "DELETE FROM customer_ibans WHERE customer_number = ?", c.number).run();
+  if (replacing) {
+    Query(db_, "DELETE FROM customer_ibans WHERE customer_number = ?", c.number).run();
+  }
   for (std::size_t k = 0; k < c.ibans.size(); ++k) {
     Query(db_, "INSERT INTO customer_ibans (customer_number, position, iban) VALUES (?, ?, ?)",
           c.number, static_cast<std::int64_t>(k), c.ibans[k].electronic())
@@ -98,21 +100,21 @@ Result<Change> UnitOfWork::upsert_customer(const Customer& c) {
     const std::optional<Customer> existing = load_customer(c.number);
     const Fields after = customer_fields(c);
     if (!existing) {
-      insert_customer_rows(c);
+      insert_customer_rows(c, false);
       append_event("customer.inserted", c.number, JsonObject().add_fields(after).str());
       return Change::inserted;
     }
     const std::string changes = changed_fields_json(customer_fields(*existing), after);
     if (changes.empty()) return Change::unchanged;
-    insert_customer_rows(c);
+    insert_customer_rows(c, true);
     append_event("customer.updated", c.number,
                  JsonObject().add_text("number", c.number).add_json("changes", changes).str());
     return Change::updated;
   });
 }
 
-void UnitOfWork::insert_item_rows(const OpenItem& item, std::int64_t open_minor,
-                                  int dunning_level) {
+void UnitOfWork::insert_item_rows(const OpenItem& item, std::int64_t open_minor, int dunning_level,
+                                  bool replacing) {
   std::optional<std::string> rf;
   if (item.rf_reference) rf = item.rf_reference->electronic();
   std::optional<std::string> skonto_percent;
@@ -141,7 +143,7 @@ void UnitOfWork::insert_item_rows(const OpenItem& item, std::int64_t open_minor,
         block_reason(item.dunning_block), block_until(item.dunning_block), item.refers_to,
         item.notice_number, item.debtor_account, item.document_path, item.settled_externally)
       .run();
-  Query(db_, "DELETE FROM tax_lines WHERE item_number = ?", item.number).run();
+  if (replacing) Query(db_, "DELETE FROM tax_lines WHERE item_number = ?", item.number).run();
   for (std::size_t k = 0; k < item.tax_lines.size(); ++k) {
     const TaxLine& line = item.tax_lines[k];
     Query(db_,
@@ -165,7 +167,7 @@ Result<Change> UnitOfWork::upsert_open_item(const OpenItem& item) {
     }
     const Fields after = open_item_fields(item);
     if (!existing) {
-      insert_item_rows(item, item.gross.minor_units(), item.dunning_level);
+      insert_item_rows(item, item.gross.minor_units(), item.dunning_level, false);
       append_event("open_item.inserted", item.number,
                    JsonObject()
                        .add_fields(after)
@@ -189,7 +191,7 @@ Result<Change> UnitOfWork::upsert_open_item(const OpenItem& item) {
     }
     const std::int64_t open_minor =
         existing->gross == item.gross ? existing->open.minor_units() : item.gross.minor_units();
-    insert_item_rows(item, open_minor, existing->dunning_level);
+    insert_item_rows(item, open_minor, existing->dunning_level, true);
     append_event("open_item.updated", item.number,
                  JsonObject().add_text("number", item.number).add_json("changes", changes).str());
     return Change::updated;
