@@ -9,7 +9,7 @@
 // id, counterparty account, SHA-256 of the remittance text, n, batch position), where n counts
 // equal tuples within one statement — two equal payments on one day stay two. The bank
 // reference is never an identity by itself (banks reuse it); `NONREF` counts as empty, as does
-// the SEPA placeholder `NOTPROVIDED` for the end-to-end id. Remittance whitespace is collapsed
+// `NOTPROVIDED`, the SEPA filler for a missing end-to-end id. Remittance whitespace is collapsed
 // before hashing, since formats break the same text into lines differently.
 #pragma once
 
