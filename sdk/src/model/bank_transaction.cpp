@@ -1,5 +1,6 @@
 #include "kontor/model/bank_transaction.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "kontor/model/enum_text.hpp"
@@ -64,6 +65,13 @@ std::string identity_tuple(const BankTransaction& t) {
   return tuple;
 }
 
+// YYYYMMDD of the booking date, then 56 of the 64 hex digits of the tuple's SHA-256.
+std::string key_of(const BankTransaction& t, const std::string& tuple) {
+  std::string key = t.booking_date.to_iso();
+  key.erase(std::remove(key.begin(), key.end(), '-'), key.end());
+  return key + Sha256::hex_of(tuple).substr(0, 56);
+}
+
 }  // namespace
 
 std::string_view to_string(EntryStatus status) {
@@ -82,7 +90,7 @@ std::string normalised_bank_reference(std::string_view reference) {
 std::string identity_key(const BankTransaction& transaction, int occurrence) {
   std::string tuple = identity_tuple(transaction);
   append_field(tuple, std::to_string(occurrence));
-  return Sha256::hex_of(tuple);
+  return key_of(transaction, tuple);
 }
 
 void assign_identities(std::span<BankTransaction> statement_transactions) {
@@ -91,7 +99,7 @@ void assign_identities(std::span<BankTransaction> statement_transactions) {
     std::string tuple = identity_tuple(transaction);
     const int occurrence = ++seen[tuple];
     append_field(tuple, std::to_string(occurrence));
-    transaction.identity = Sha256::hex_of(tuple);
+    transaction.identity = key_of(transaction, tuple);
   }
 }
 

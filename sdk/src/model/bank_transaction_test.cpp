@@ -24,6 +24,7 @@ TEST(BankTransactionIdentity, TwoEqualPaymentsOnOneDayStayTwo) {
   std::vector<BankTransaction> statement = {payment(11900), payment(11900)};
   assign_identities(statement);
   EXPECT_EQ(statement[0].identity.size(), 64U);
+  EXPECT_EQ(statement[0].identity.substr(0, 8), "20261128");  // booking date first
   EXPECT_NE(statement[0].identity, statement[1].identity);
   EXPECT_EQ(statement[0].identity, identity_key(payment(11900), 1));
   EXPECT_EQ(statement[1].identity, identity_key(payment(11900), 2));

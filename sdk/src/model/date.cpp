@@ -57,17 +57,14 @@ int Date::days_in_month(int year, int month) {
 }
 
 Result<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < 1 || year > 9999) {
-    return Error{"year " + std::to_string(year) + " is outside 1..9999", 1};
-  }
+  if (year < 1 || year > 9999) return Error{"year " + std::to_string(year) + " is outside 1..9999"};
   if (month < 1 || month > 12) {
-    return Error{"month " + std::to_string(month) + " is outside 1..12", 6};
+    return Error{"month " + std::to_string(month) + " is outside 1..12"};
   }
   const int last = days_in_month(year, month);
   if (day < 1 || day > last) {
     return Error{"day " + std::to_string(day) + " does not exist: " + kMonthNames[month - 1] + " " +
-                     std::to_string(year) + " has " + std::to_string(last) + " days",
-                 9};
+                 std::to_string(year) + " has " + std::to_string(last) + " days"};
   }
   return Date(year, month, day);
 }
@@ -100,7 +97,12 @@ Result<Date> Date::parse_iso(std::string_view text) {
     }
   }
   Result<Date> date = from_ymd(fields[0], fields[1], fields[2]);
-  if (!date) return Error{prefix + date.error().message, date.error().position};
+  if (!date) {
+    // Point at the field that is out of range: year at 1, month at 6, day at 9.
+    const bool year_ok = fields[0] >= 1;
+    const bool month_ok = fields[1] >= 1 && fields[1] <= 12;
+    return Error{prefix + date.error().message, !year_ok ? 1 : (!month_ok ? 6 : 9)};
+  }
   return date;
 }
 

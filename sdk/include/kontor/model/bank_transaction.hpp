@@ -9,7 +9,7 @@
 // id, counterparty account, SHA-256 of the remittance text, n, batch position), where n counts
 // equal tuples within one statement — two equal payments on one day stay two. The bank
 // reference is never an identity by itself (banks reuse it); `NONREF` counts as empty, as does
-// the SEPA placeholder `NOTPROVIDED` for the end-to-end id. Remittance whitespace is collapsed
+// `NOTPROVIDED`, the SEPA filler for a missing end-to-end id. Remittance whitespace is collapsed
 // before hashing, since formats break the same text into lines differently.
 #pragma once
 
@@ -58,7 +58,9 @@ struct BankTransaction {
 };
 
 // The identity key of `transaction` as the `occurrence`-th (1-based) equal tuple of its
-// statement: 64 hex digits (SHA-256 of the canonical tuple), stable across releases.
+// statement: 64 characters, the booking date as YYYYMMDD and the first 56 hex digits of the
+// SHA-256 of the canonical tuple; stable across releases. The date in front keeps keys of one
+// period together, so a store's unique index on them grows at its end instead of everywhere.
 std::string identity_key(const BankTransaction& transaction, int occurrence);
 
 // Sets `identity` of each transaction of ONE statement, in statement order, counting equal

@@ -1,0 +1,234 @@
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+
+namespace kontor::store::sqlite {
+namespace {
+
+// Version 1: the account model and its audit trail (issue 4).
+//
+// Business keys (customer number, item number, transaction identity) are the keys and the
+// foreign keys, so rows read like the documents they come from. Amounts are a currency code
+// plus a signed count of minor units; dates are ISO text; rates are exact decimal text.
+constexpr std::string_view kAccountModel = R"sql(
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL CHECK (actor <> ''),
+  kind TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  why TEXT NOT NULL
+);
+CREATE TRIGGER events_cannot_change BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be changed'); END;
+CREATE TRIGGER events_cannot_be_deleted BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: an event cannot be deleted'); END;
+
+CREATE TABLE files (
+  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE customers (
+  number TEXT PRIMARY KEY CHECK (number <> ''),
+  name TEXT NOT NULL,
+  street TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  city TEXT NOT NULL,
+  country TEXT NOT NULL,
+  email TEXT NOT NULL,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('b2c', 'b2b')),
+  preferred_delivery TEXT CHECK (preferred_delivery IN ('email', 'letter')),
+  dunning_block_reason TEXT,
+  dunning_block_until TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE customer_ibans (
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  position INTEGER NOT NULL,
+  iban TEXT NOT NULL,
+  PRIMARY KEY (customer_number, position)
+) WITHOUT ROWID;
+CREATE INDEX customer_ibans_by_iban ON customer_ibans(iban);
+
+CREATE TABLE open_items (
+  number TEXT PRIMARY KEY CHECK (number <> ''),
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  type TEXT NOT NULL
+    CHECK (type IN ('invoice', 'credit_note', 'cancellation', 'fee', 'interest')),
+  issue_date TEXT,
+  due_date TEXT NOT NULL,
+  due_date_agreed INTEGER NOT NULL,
+  dunning_notice_on_invoice INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  open_minor INTEGER NOT NULL,
+  rf_reference TEXT,
+  skonto_percent TEXT,
+  skonto_until TEXT,
+  dunning_level INTEGER NOT NULL,
+  dunning_block_reason TEXT,
+  dunning_block_until TEXT,
+  refers_to TEXT NOT NULL,
+  notice_number TEXT NOT NULL,
+  debtor_account TEXT NOT NULL,
+  document_path TEXT NOT NULL,
+  settled_externally INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX open_items_by_customer ON open_items(customer_number);
+CREATE INDEX open_items_by_rf_reference ON open_items(rf_reference)
+  WHERE rf_reference IS NOT NULL;
+
+CREATE TABLE tax_lines (
+  item_number TEXT NOT NULL REFERENCES open_items(number),
+  position INTEGER NOT NULL,
+  rate TEXT NOT NULL,
+  net_minor INTEGER NOT NULL,
+  tax_minor INTEGER NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  PRIMARY KEY (item_number, position)
+) WITHOUT ROWID;
+
+CREATE TABLE statements (
+  id INTEGER PRIMARY KEY,
+  account TEXT NOT NULL,
+  statement_id TEXT NOT NULL,
+  sequence TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('statement', 'intraday', 'notification')),
+  opening_currency TEXT,
+  opening_minor INTEGER,
+  opening_date TEXT,
+  closing_currency TEXT,
+  closing_minor INTEGER,
+  closing_date TEXT,
+  file_sha256 TEXT REFERENCES files(sha256),
+  recorded_at TEXT NOT NULL,
+  UNIQUE (account, statement_id, sequence)
+);
+
+CREATE TABLE bank_transactions (
+  id INTEGER PRIMARY KEY,
+  identity TEXT NOT NULL UNIQUE CHECK (length(identity) = 64),
+  statement INTEGER NOT NULL REFERENCES statements(id),
+  position INTEGER NOT NULL,
+  account TEXT NOT NULL,
+  booking_date TEXT NOT NULL,
+  value_date TEXT,
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  counterparty_name TEXT NOT NULL,
+  counterparty_account TEXT NOT NULL,
+  counterparty_bic TEXT NOT NULL,
+  remittance TEXT NOT NULL,
+  end_to_end_id TEXT NOT NULL,
+  mandate_id TEXT NOT NULL,
+  creditor_id TEXT NOT NULL,
+  bank_reference TEXT NOT NULL,
+  bank_transaction_code TEXT NOT NULL,
+  return_reason TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('BOOK', 'PDNG', 'INFO', 'FUTR')),
+  provisional INTEGER NOT NULL,
+  batch_position INTEGER NOT NULL
+);
+CREATE INDEX bank_transactions_by_account_date ON bank_transactions(account, booking_date);
+
+CREATE TABLE allocations (
+  id INTEGER PRIMARY KEY,
+  transaction_identity TEXT REFERENCES bank_transactions(identity),
+  item_number TEXT NOT NULL REFERENCES open_items(number),
+  currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),
+  method TEXT NOT NULL,
+  confidence_permille INTEGER NOT NULL CHECK (confidence_permille BETWEEN 0 AND 1000),
+  evidence TEXT NOT NULL,
+  reverses INTEGER UNIQUE REFERENCES allocations(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX allocations_by_item ON allocations(item_number);
+CREATE INDEX allocations_by_transaction ON allocations(transaction_identity);
+CREATE TRIGGER allocations_cannot_change BEFORE UPDATE ON allocations
+BEGIN SELECT RAISE(ABORT, 'allocations are never changed: reverse one instead'); END;
+CREATE TRIGGER allocations_cannot_be_deleted BEFORE DELETE ON allocations
+BEGIN SELECT RAISE(ABORT, 'allocations are never deleted: reverse one instead'); END;
+
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('call', 'complaint')),
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  item_number TEXT REFERENCES open_items(number),
+  text TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX notes_by_customer ON notes(customer_number);
+
+CREATE TABLE plugin_state (
+  instance TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value BLOB NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (instance, key)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "account model and audit trail", kAccountModel},
+};
+
+constexpr std::string_view kCreateVersionTable = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+);
+)sql";
+
+}  // namespace
+
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
+
+Result<int> migrate(Connection& connection, std::string_view now_utc) {
+  try {
+    connection.run_script(kCreateVersionTable);
+    int current = 0;
+    {
+      Query query(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      if (query.step()) current = static_cast<int>(query->int64(0));
+    }
+    const int known = kMigrations[std::size(kMigrations) - 1].version;
+    if (current > known) {
+      return Error{fmt::format(
+          "the database has schema version {}, newer than this Kontor knows ({}); use the "
+          "Kontor release that wrote it",
+          current, known)};
+    }
+    for (const Migration& migration : kMigrations) {
+      if (migration.version <= current) continue;
+      Query(connection, "BEGIN IMMEDIATE").run();
+      try {
+        connection.run_script(migration.script);
+        Query(connection,
+              "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+              migration.version, migration.name, now_utc)
+            .run();
+        Query(connection, "COMMIT").run();
+      } catch (...) {
+        if (!connection.autocommit()) Query(connection, "ROLLBACK").run();
+        throw;
+      }
+      current = migration.version;
+    }
+    return current;
+  } catch (const SqliteError& error) {
+    return Error{std::string("schema migration failed: ") + error.what()};
+  }
+}
+
+}  // namespace kontor::store::sqlite

@@ -1,0 +1,318 @@
+// The queries of the SQLite unit of work, and the loaders its writes share.
+#include <fmt/format.h>
+
+#include "store/sqlite_unit_of_work.hpp"
+
+namespace kontor::store::sqlite {
+namespace {
+
+// A stored value that no longer parses means the database was edited behind Kontor's back.
+template <typename T>
+T stored(Result<T> value, std::string_view what) {
+  if (!value) {
+    throw std::runtime_error(
+        fmt::format("stored {} cannot be read: {}", what, value.error().message));
+  }
+  return std::move(value).value();
+}
+
+Money stored_money(const Statement& row, int currency_column, int minor_column) {
+  const Currency currency = stored(Currency::from_code(row.text(currency_column)), "currency");
+  return Money(row.int64(minor_column), currency);
+}
+
+Date stored_date(const std::string& text) {
+  return stored(Date::parse_iso(text), "date");
+}
+
+std::optional<Date> stored_optional_date(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return stored_date(*text);
+}
+
+std::optional<DunningBlock> stored_block(const Statement& row, int reason_column) {
+  if (row.is_null(reason_column)) return std::nullopt;
+  return DunningBlock{row.text(reason_column),
+                      stored_optional_date(row.optional_text(reason_column + 1))};
+}
+
+constexpr std::string_view kItemColumns =
+    "number, customer_number, type, issue_date, due_date, due_date_agreed, "
+    "dunning_notice_on_invoice, currency, gross_minor, open_minor, rf_reference, "
+    "skonto_percent, skonto_until, dunning_level, dunning_block_reason, dunning_block_until, "
+    "refers_to, notice_number, debtor_account, document_path, settled_externally";
+
+OpenItem item_from_row(const Statement& row) {
+  OpenItem item;
+  item.number = row.text(0);
+  item.customer_number = row.text(1);
+  item.type = stored(parse_open_item_type(row.text(2)), "item type");
+  item.issue_date = stored_optional_date(row.optional_text(3));
+  item.due_date = stored_date(row.text(4));
+  item.due_date_agreed = row.int64(5) != 0;
+  item.dunning_notice_on_invoice = row.int64(6) != 0;
+  item.gross = stored_money(row, 7, 8);
+  item.open = stored_money(row, 7, 9);
+  if (!row.is_null(10)) item.rf_reference = stored(CreditorReference::parse(row.text(10)), "RF");
+  if (!row.is_null(11)) {
+    item.skonto =
+        SkontoTerms{stored(Decimal::parse(row.text(11)), "Skonto rate"), stored_date(row.text(12))};
+  }
+  item.dunning_level = static_cast<int>(row.int64(13));
+  item.dunning_block = stored_block(row, 14);
+  item.refers_to = row.text(16);
+  item.notice_number = row.text(17);
+  item.debtor_account = row.text(18);
+  item.document_path = row.text(19);
+  item.settled_externally = row.int64(20) != 0;
+  return item;
+}
+
+constexpr std::string_view kTransactionColumns =
+    "SELECT b.identity, b.account, s.statement_id, s.sequence, b.booking_date, b.value_date, "
+    "b.currency, b.amount_minor, b.counterparty_name, b.counterparty_account, "
+    "b.counterparty_bic, b.remittance, b.end_to_end_id, b.mandate_id, b.creditor_id, "
+    "b.bank_reference, b.bank_transaction_code, b.return_reason, b.status, b.provisional, "
+    "b.batch_position FROM bank_transactions b JOIN statements s ON s.id = b.statement ";
+
+BankTransaction transaction_from_row(const Statement& row) {
+  BankTransaction t;
+  t.identity = row.text(0);
+  t.account = row.text(1);
+  t.statement_id = row.text(2);
+  t.statement_sequence = row.text(3);
+  t.booking_date = stored_date(row.text(4));
+  t.value_date = stored_optional_date(row.optional_text(5));
+  t.amount = stored_money(row, 6, 7);
+  t.counterparty_name = row.text(8);
+  t.counterparty_account = row.text(9);
+  t.counterparty_bic = row.text(10);
+  t.remittance = row.text(11);
+  t.end_to_end_id = row.text(12);
+  t.mandate_id = row.text(13);
+  t.creditor_id = row.text(14);
+  t.bank_reference = row.text(15);
+  t.bank_transaction_code = row.text(16);
+  t.return_reason = row.text(17);
+  t.status = stored(parse_entry_status(row.text(18)), "entry status");
+  t.provisional = row.int64(19) != 0;
+  t.batch_position = static_cast<int>(row.int64(20));
+  return t;
+}
+
+constexpr std::string_view kAllocationColumns =
+    "SELECT id, transaction_identity, item_number, currency, amount_minor, method, "
+    "confidence_permille, evidence, reverses FROM allocations ";
+
+Allocation allocation_from_row(const Statement& row) {
+  Allocation a;
+  a.id = row.int64(0);
+  a.transaction = row.optional_text(1).value_or("");
+  a.item_number = row.text(2);
+  a.amount = stored_money(row, 3, 4);
+  a.method = stored(parse_allocation_method(row.text(5)), "allocation method");
+  a.confidence_permille = static_cast<int>(row.int64(6));
+  a.evidence = row.text(7);
+  if (!row.is_null(8)) a.reverses = row.int64(8);
+  return a;
+}
+
+}  // namespace
+
+std::optional<Customer> UnitOfWork::load_customer(std::string_view number) {
+  Query row(db_,
+            "SELECT number, name, street, postcode, city, country, email, language, kind, "
+            "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers "
+            "WHERE number = ?",
+            number);
+  if (!row.step()) return std::nullopt;
+  Customer c;
+  c.number = row->text(0);
+  c.name = row->text(1);
+  c.address = {row->text(2), row->text(3), row->text(4), row->text(5)};
+  c.email = row->text(6);
+  c.language = row->text(7);
+  c.kind = stored(parse_customer_kind(row->text(8)), "customer type");
+  if (!row->is_null(9)) c.preferred_delivery = stored(parse_delivery(row->text(9)), "delivery");
+  c.dunning_block = stored_block(row.statement(), 10);
+  Query ibans(db_, "SELECT iban FROM customer_ibans WHERE customer_number = ? ORDER BY position",
+              number);
+  while (ibans.step()) c.ibans.push_back(stored(Iban::parse(ibans->text(0)), "IBAN"));
+  return c;
+}
+
+bool UnitOfWork::customer_exists(std::string_view number) {
+  return Query(db_, "SELECT 1 FROM customers WHERE number = ?", number).step();
+}
+
+std::optional<OpenItem> UnitOfWork::load_open_item(std::string_view number) {
+  static const std::string kSql =
+      fmt::format("SELECT {} FROM open_items WHERE number = ?", kItemColumns);
+  std::optional<OpenItem> item;
+  {
+    Query row(db_, kSql, number);
+    if (!row.step()) return std::nullopt;
+    item = item_from_row(row.statement());
+  }
+  Query lines(db_,
+              "SELECT rate, net_minor, tax_minor, gross_minor FROM tax_lines "
+              "WHERE item_number = ? ORDER BY position",
+              number);
+  const Currency currency = item->gross.currency();
+  while (lines.step()) {
+    item->tax_lines.push_back({stored(Decimal::parse(lines->text(0)), "tax rate"),
+                               Money(lines->int64(1), currency), Money(lines->int64(2), currency),
+                               Money(lines->int64(3), currency)});
+  }
+  return item;
+}
+
+std::vector<OpenItem> UnitOfWork::load_open_items(const ItemQuery& query) {
+  static const std::string kAll = fmt::format(
+      "SELECT {} FROM open_items WHERE (?1 = 0 OR open_minor <> 0) "
+      "ORDER BY customer_number, number",
+      kItemColumns);
+  static const std::string kOfCustomer = fmt::format(
+      "SELECT {} FROM open_items WHERE customer_number = ?2 AND (?1 = 0 OR open_minor <> 0) "
+      "ORDER BY number",
+      kItemColumns);
+  std::vector<std::string> numbers;
+  {
+    Query rows = query.customer_number.empty()
+                     ? Query(db_, kAll, query.only_open)
+                     : Query(db_, kOfCustomer, query.only_open, query.customer_number);
+    while (rows.step()) numbers.push_back(rows->text(0));
+  }
+  std::vector<OpenItem> items;
+  items.reserve(numbers.size());
+  for (const std::string& number : numbers) {
+    if (std::optional<OpenItem> item = load_open_item(number)) items.push_back(std::move(*item));
+  }
+  return items;
+}
+
+std::optional<Allocation> UnitOfWork::load_allocation(std::int64_t id) {
+  static const std::string kSql = std::string(kAllocationColumns) + "WHERE id = ?";
+  Query row(db_, kSql, id);
+  if (!row.step()) return std::nullopt;
+  return allocation_from_row(row.statement());
+}
+
+Result<std::optional<Customer>> UnitOfWork::customer(std::string_view number) {
+  return read<std::optional<Customer>>("customer", [&] { return load_customer(number); });
+}
+
+Result<std::optional<OpenItem>> UnitOfWork::open_item(std::string_view number) {
+  return read<std::optional<OpenItem>>("open item", [&] { return load_open_item(number); });
+}
+
+Result<std::vector<OpenItem>> UnitOfWork::open_items(const ItemQuery& query) {
+  return read<std::vector<OpenItem>>("open items", [&] { return load_open_items(query); });
+}
+
+Result<std::optional<Money>> UnitOfWork::open_amount(std::string_view item_number) {
+  return read<std::optional<Money>>("open amount", [&]() -> std::optional<Money> {
+    Query row(db_, "SELECT currency, open_minor FROM open_items WHERE number = ?", item_number);
+    if (!row.step()) return std::nullopt;
+    return stored_money(row.statement(), 0, 1);
+  });
+}
+
+Result<bool> UnitOfWork::file_known(std::string_view sha256) {
+  return read<bool>("file known", [&] {
+    return Query(db_, "SELECT 1 FROM files WHERE sha256 = ?", sha256).step();
+  });
+}
+
+Result<bool> UnitOfWork::statement_known(std::string_view account, std::string_view id,
+                                         std::string_view sequence) {
+  return read<bool>("statement known", [&] {
+    return Query(db_,
+                 "SELECT 1 FROM statements WHERE account = ? AND statement_id = ? AND sequence = ?",
+                 account, id, sequence)
+        .step();
+  });
+}
+
+Result<std::optional<BankTransaction>> UnitOfWork::bank_transaction(std::string_view identity) {
+  static const std::string kSql = std::string(kTransactionColumns) + "WHERE b.identity = ?";
+  return read<std::optional<BankTransaction>>("bank transaction",
+                                              [&]() -> std::optional<BankTransaction> {
+                                                Query row(db_, kSql, identity);
+                                                if (!row.step()) return std::nullopt;
+                                                return transaction_from_row(row.statement());
+                                              });
+}
+
+Result<std::vector<BankTransaction>> UnitOfWork::bank_transactions(const TransactionQuery& query) {
+  static const std::string kSql =
+      std::string(kTransactionColumns) +
+      "WHERE (?1 = '' OR b.account = ?1) AND b.booking_date >= ?2 AND b.booking_date <= ?3 "
+      "ORDER BY b.booking_date, b.statement, b.position";
+  return read<std::vector<BankTransaction>>("bank transactions", [&] {
+    std::vector<BankTransaction> out;
+    Query rows(db_, kSql, query.account, query.from ? query.from->to_iso() : "0000-00-00",
+               query.to ? query.to->to_iso() : "9999-99-99");
+    while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
+Result<std::vector<Allocation>> UnitOfWork::allocations_of_item(std::string_view item_number) {
+  static const std::string kSql =
+      std::string(kAllocationColumns) + "WHERE item_number = ? ORDER BY id";
+  return read<std::vector<Allocation>>("allocations", [&] {
+    std::vector<Allocation> out;
+    Query rows(db_, kSql, item_number);
+    while (rows.step()) out.push_back(allocation_from_row(rows.statement()));
+    return out;
+  });
+}
+
+Result<std::vector<Note>> UnitOfWork::notes(const NoteQuery& query) {
+  return read<std::vector<Note>>("notes", [&] {
+    std::vector<Note> out;
+    Query rows(db_,
+               "SELECT id, kind, customer_number, item_number, text, status FROM notes "
+               "WHERE (?1 = '' OR customer_number = ?1) AND (?2 = '' OR item_number = ?2) "
+               "AND (?3 = 0 OR status = 'open') ORDER BY id",
+               query.customer_number, query.item_number, query.only_open);
+    while (rows.step()) {
+      Note note;
+      note.id = rows->int64(0);
+      note.kind = stored(parse_note_kind(rows->text(1)), "note kind");
+      note.customer_number = rows->text(2);
+      note.item_number = rows->optional_text(3).value_or("");
+      note.text = rows->text(4);
+      note.status = stored(parse_note_status(rows->text(5)), "note status");
+      out.push_back(std::move(note));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<Event>> UnitOfWork::events(std::int64_t after_id, std::int64_t limit) {
+  return read<std::vector<Event>>("events", [&] {
+    std::vector<Event> out;
+    Query rows(db_,
+               "SELECT id, at, actor, kind, entity_key, payload, why FROM events "
+               "WHERE id > ? ORDER BY id LIMIT ?",
+               after_id, limit);
+    while (rows.step()) {
+      out.push_back({rows->int64(0), rows->text(1), rows->text(2), rows->text(3), rows->text(4),
+                     rows->text(5), rows->text(6)});
+    }
+    return out;
+  });
+}
+
+Result<std::optional<std::string>> UnitOfWork::state_get(std::string_view instance,
+                                                         std::string_view key) {
+  return read<std::optional<std::string>>("plugin state", [&]() -> std::optional<std::string> {
+    Query row(db_, "SELECT value FROM plugin_state WHERE instance = ? AND key = ?", instance, key);
+    if (!row.step()) return std::nullopt;
+    return row->blob(0);
+  });
+}
+
+}  // namespace kontor::store::sqlite

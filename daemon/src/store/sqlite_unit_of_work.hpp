@@ -1,0 +1,128 @@
+// The Transaction (and Reader) of the SQLite store: one engine step inside one SQLite
+// transaction that SqliteStore opened. Each operation runs in a savepoint, so a refused
+// operation leaves nothing behind; every change appends its event row in the same savepoint.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/sqlite_connection.hpp"
+#include "store/store.hpp"
+
+namespace kontor::store::sqlite {
+
+class UnitOfWork final : public Transaction {
+ public:
+  // `now_utc` is the time of the step, recorded on every event and row it writes. A unit of
+  // work that is not `writable` refuses every change (SqliteStore::read).
+  UnitOfWork(Connection& db, std::string actor, std::string why, std::string now_utc,
+             bool writable);
+
+  // Set when the database itself failed during the step; the step must not commit.
+  const std::optional<Error>& failure() const { return failure_; }
+
+  // Reader
+  Result<std::optional<Customer>> customer(std::string_view number) override;
+  Result<std::optional<OpenItem>> open_item(std::string_view number) override;
+  Result<std::vector<OpenItem>> open_items(const ItemQuery& query) override;
+  Result<std::optional<Money>> open_amount(std::string_view item_number) override;
+  Result<bool> file_known(std::string_view sha256) override;
+  Result<bool> statement_known(std::string_view account, std::string_view id,
+                               std::string_view sequence) override;
+  Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) override;
+  Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) override;
+  Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) override;
+  Result<std::vector<Note>> notes(const NoteQuery& query) override;
+  Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
+  Result<std::optional<std::string>> state_get(std::string_view instance,
+                                               std::string_view key) override;
+
+  // Transaction
+  void set_why(std::string why) override { why_ = std::move(why); }
+  Result<Change> upsert_customer(const Customer& customer) override;
+  Result<Change> upsert_open_item(const OpenItem& item) override;
+  Result<Change> record_file(const FileRecord& file) override;
+  Result<StatementImport> insert_statement(const BankStatement& statement) override;
+  Result<std::int64_t> add_allocation(const Allocation& allocation) override;
+  Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) override;
+  Result<std::int64_t> add_note(const Note& note) override;
+  Result<Change> resolve_note(std::int64_t id) override;
+  Result<Change> state_put(std::string_view instance, std::string_view key,
+                           std::string_view bytes) override;
+
+ private:
+  // Runs `body` (returning Result<T>) in a savepoint: released on success, rolled back when
+  // the body returns an error or throws. A database failure also poisons the step.
+  template <typename T, typename Body>
+  Result<T> write(std::string_view operation, Body&& body);
+  // Runs a query, turning exceptions (database errors, unreadable stored values) into errors.
+  template <typename T, typename Body>
+  Result<T> read(std::string_view operation, Body&& body);
+
+  void append_event(std::string_view kind, std::string_view entity_key, std::string payload);
+  void undo_operation();
+  Error poison(std::string_view operation, const std::string& what);
+
+  // Loaders shared by reads and writes; they throw on database errors.
+  std::optional<Customer> load_customer(std::string_view number);
+  std::optional<OpenItem> load_open_item(std::string_view number);
+  std::optional<Allocation> load_allocation(std::int64_t id);
+  std::vector<OpenItem> load_open_items(const ItemQuery& query);
+  bool customer_exists(std::string_view number);
+  Result<std::int64_t> insert_allocation(const Allocation& allocation);
+  // Write the rows of a customer or item; `replacing` an existing one first drops its
+  // dependent rows (IBANs, tax lines).
+  void insert_customer_rows(const Customer& customer, bool replacing);
+  void insert_item_rows(const OpenItem& item, std::int64_t open_minor, int dunning_level,
+                        bool replacing);
+
+  Connection& db_;
+  std::string actor_;
+  std::string why_;
+  std::string now_;
+  bool writable_;
+  std::optional<Error> failure_;
+};
+
+template <typename T, typename Body>
+Result<T> UnitOfWork::write(std::string_view operation, Body&& body) {
+  if (!writable_) return Error{std::string(operation) + ": nothing can be written in a read"};
+  if (failure_) {
+    return Error{std::string(operation) + ": the step already failed (" + failure_->message + ")"};
+  }
+  try {
+    Query(db_, "SAVEPOINT kontor_operation").run();
+  } catch (const SqliteError& error) {
+    return poison(operation, error.what());
+  }
+  try {
+    Result<T> result = body();
+    if (result.ok()) {
+      Query(db_, "RELEASE kontor_operation").run();
+    } else {
+      undo_operation();
+    }
+    return result;
+  } catch (const SqliteError& error) {
+    undo_operation();
+    if (!error.is_constraint()) return poison(operation, error.what());
+    return Error{std::string(operation) + ": " + error.what()};
+  } catch (const std::exception& error) {
+    undo_operation();
+    return Error{std::string(operation) + ": " + error.what()};
+  }
+}
+
+template <typename T, typename Body>
+Result<T> UnitOfWork::read(std::string_view operation, Body&& body) {
+  try {
+    return body();
+  } catch (const SqliteError& error) {
+    if (!error.is_constraint()) return poison(operation, error.what());
+    return Error{std::string(operation) + ": " + error.what()};
+  } catch (const std::exception& error) {
+    return Error{std::string(operation) + ": " + error.what()};
+  }
+}
+
+}  // namespace kontor::store::sqlite

@@ -1,0 +1,158 @@
+// Store: where the account model lives — customers, open items, bank statements and their
+// transactions, allocations, notes, the per-plugin-instance state, and the audit trail of
+// every change. Engines see only this interface; it exposes no database type, so SQLite
+// (sqlite_store.hpp) can be joined by PostgreSQL later.
+//
+// Every engine step is ONE transaction: `transact(actor, why, step)` runs `step` with a
+// Transaction and commits when it returns OK, rolls back when it returns an error or throws
+// (the exception does not escape; it becomes the returned error). Every change made through a
+// Transaction appends an event (event.hpp) in the same transaction, with the actor, the
+// transaction's `why` and the time the step began; events cannot be changed or deleted.
+//
+// Re-imports are no-ops: inserting a customer, open item, file, statement or bank transaction
+// that is already there reports Change::unchanged and writes nothing (no event either). Each
+// operation is atomic on its own: when it fails, none of its writes remain, and the caller may
+// go on with the step or give up; a failure of the database itself (disk full, I/O error)
+// poisons the step, which then cannot commit.
+//
+// Threads: a Store may be used from any thread; steps are serialised (one runs at a time).
+// A Transaction or Reader is valid only inside its step, on the step's thread. Calling
+// transact() or read() from inside a step is an error, not a deadlock.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kontor/model/allocation.hpp"
+#include "kontor/model/bank_statement.hpp"
+#include "kontor/model/bank_transaction.hpp"
+#include "kontor/model/customer.hpp"
+#include "kontor/model/date.hpp"
+#include "kontor/model/event.hpp"
+#include "kontor/model/money.hpp"
+#include "kontor/model/note.hpp"
+#include "kontor/model/open_item.hpp"
+#include "kontor/result.hpp"
+
+namespace kontor::store {
+
+// What a write did. `unchanged` is "already there": a re-import.
+enum class Change { inserted, updated, unchanged };
+
+std::string_view to_string(Change change);
+
+// A file Kontor has read, known by the SHA-256 of its bytes (lower-case hex).
+struct FileRecord {
+  std::string sha256;
+  std::string name;  // as the source named it
+  std::int64_t size = 0;
+  std::string source;  // the source instance it came from
+};
+
+struct StatementImport {
+  Change statement = Change::unchanged;  // inserted, or unchanged when already known
+  int transactions_inserted = 0;
+  int transactions_already_there = 0;  // overlaps with earlier statements
+};
+
+struct ItemQuery {
+  std::string customer_number;  // empty: every customer
+  bool only_open = false;       // open amount not zero
+};
+
+struct TransactionQuery {
+  std::string account;  // empty: every account
+  std::optional<Date> from;
+  std::optional<Date> to;  // inclusive
+};
+
+struct NoteQuery {
+  std::string customer_number;  // empty: every customer
+  std::string item_number;      // empty: notes about the customer and all its items
+  bool only_open = false;
+};
+
+class Reader {
+ public:
+  virtual ~Reader() = default;
+
+  virtual Result<std::optional<Customer>> customer(std::string_view number) = 0;
+  virtual Result<std::optional<OpenItem>> open_item(std::string_view number) = 0;
+  // Ordered by customer number, then item number.
+  virtual Result<std::vector<OpenItem>> open_items(const ItemQuery& query) = 0;
+  virtual Result<std::optional<Money>> open_amount(std::string_view item_number) = 0;
+
+  virtual Result<bool> file_known(std::string_view sha256) = 0;
+  virtual Result<bool> statement_known(std::string_view account, std::string_view id,
+                                       std::string_view sequence) = 0;
+  virtual Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) = 0;
+  // Ordered by booking date, then as they appeared in their statements.
+  virtual Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) = 0;
+
+  // Oldest first, reversals included.
+  virtual Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) = 0;
+  virtual Result<std::vector<Note>> notes(const NoteQuery& query) = 0;
+
+  // Events with id > after_id, oldest first, at most `limit`.
+  virtual Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) = 0;
+
+  // The bytes a plugin instance stored under `key`, if any.
+  virtual Result<std::optional<std::string>> state_get(std::string_view instance,
+                                                       std::string_view key) = 0;
+};
+
+class Transaction : public Reader {
+ public:
+  // The reason recorded with the following changes (initially the `why` of transact()).
+  virtual void set_why(std::string why) = 0;
+
+  // Inserts, or updates the master data of an existing customer (IBANs included).
+  virtual Result<Change> upsert_customer(const Customer& customer) = 0;
+
+  // Inserts an item (open = gross) of a known customer, or updates an existing one. `open` is
+  // ignored (the store maintains it) and so is `dunning_level` of an existing item (the dunning
+  // engine maintains it). The amount of an item that has allocations cannot change: that is
+  // an error, never a silent overwrite.
+  virtual Result<Change> upsert_open_item(const OpenItem& item) = 0;
+
+  virtual Result<Change> record_file(const FileRecord& file) = 0;
+
+  // Inserts a statement not known by (account, id, sequence) and those of its transactions
+  // whose identity is new; computes the identities (assign_identities) itself. Transactions
+  // take account and statement id/sequence from the statement.
+  virtual Result<StatementImport> insert_statement(const BankStatement& statement) = 0;
+
+  // Applies `allocation` (its id and `reverses` are ignored) and lowers the item's open
+  // amount. Refused when the item or transaction is unknown, the currencies differ, the open
+  // amount would leave the range between zero and the gross amount, or the allocations of a
+  // transaction would exceed its amount. Returns the new allocation's id.
+  virtual Result<std::int64_t> add_allocation(const Allocation& allocation) = 0;
+  // Undo: a reversing allocation of allocation `id` (at most once; not of a reversal).
+  virtual Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) = 0;
+
+  // A note about a customer or one of its items (the customer is taken from the item).
+  virtual Result<std::int64_t> add_note(const Note& note) = 0;
+  virtual Result<Change> resolve_note(std::int64_t id) = 0;
+
+  virtual Result<Change> state_put(std::string_view instance, std::string_view key,
+                                   std::string_view bytes) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // `actor`: "engine:<job>" or "user:<name>"; must not be empty. `why` is recorded with each
+  // event of the step (a file name, "manual allocation requested by …").
+  virtual Status transact(std::string_view actor, std::string_view why,
+                          const std::function<Status(Transaction&)>& step) = 0;
+
+  // A consistent snapshot for queries; nothing can be written.
+  virtual Status read(const std::function<Status(Reader&)>& query) = 0;
+};
+
+}  // namespace kontor::store
