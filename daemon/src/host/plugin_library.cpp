@@ -2,11 +2,13 @@
 
 #include <dlfcn.h>
 #include <fmt/format.h>
+#include <link.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <cstring>
+#include <optional>
 
 #include "kontor/sdk/views.hpp"
 #include "kontor/version.hpp"
@@ -32,6 +34,29 @@ std::string load_failure(const std::filesystem::path& path, const std::error_cod
   const std::string prefix = path.string() + ": ";
   if (text.starts_with(prefix)) text.erase(0, prefix.size());
   return text;
+}
+
+// The entry symbol must be the pointer variable ABI v1 defines. A function of that name (what
+// a C author might write) would be read as an address and its machine code jumped to; a null
+// pointer called. Either takes kontord down instead of refusing one file.
+std::optional<std::string> entry_symbol_problem(const boost::dll::shared_library& library) {
+  void* symbol = ::dlsym(library.native(), KONTOR_PLUGIN_ENTRY_NAME);
+  Dl_info info{};
+  void* found = nullptr;
+  if (::dladdr1(symbol, &info, &found, RTLD_DL_SYMENT) != 0 && found != nullptr &&
+      info.dli_sname != nullptr && std::strcmp(info.dli_sname, KONTOR_PLUGIN_ENTRY_NAME) == 0) {
+    const auto type = ELF64_ST_TYPE(static_cast<const ElfW(Sym)*>(found)->st_info);
+    if (type == STT_FUNC || type == STT_GNU_IFUNC) {
+      return fmt::format(
+          "{} is a function; ABI v1 exports a pointer variable holding the entry function's "
+          "address, as KONTOR_PLUGIN does",
+          KONTOR_PLUGIN_ENTRY_NAME);
+    }
+  }
+  if (*static_cast<const kontor_plugin_entry_fn*>(symbol) == nullptr) {
+    return fmt::format("{} holds no function", KONTOR_PLUGIN_ENTRY_NAME);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -74,6 +99,9 @@ Result<PluginLibrary> load_plugin_library(const std::filesystem::path& path) {
         fmt::format("{}: not a Kontor plugin (no {} entry point; a plugin built for "
                     "another ABI major version exports another name)",
                     path.string(), KONTOR_PLUGIN_ENTRY_NAME)};
+  }
+  if (auto problem = entry_symbol_problem(*library)) {
+    return Error{fmt::format("{}: not a Kontor plugin ({})", path.string(), *problem)};
   }
   // The SDK exports the entry as a BOOST_DLL_ALIAS: a pointer-sized variable holding the
   // function's address.

@@ -1,10 +1,11 @@
 /*
  * Kontor plugin ABI, version 1 — the one boundary between kontord and a connector plugin.
  *
- * A plugin is a shared library exporting exactly one C function, kontor_plugin_entry_v1. The
- * daemon loads it (RTLD_NOW | RTLD_LOCAL, never unloaded while running), calls the entry with
- * its own ABI version and gets back a static descriptor: the plugin's name, version, roles,
- * configuration schema and function tables. Most authors never touch this header: the C++ SDK
+ * A plugin is a shared library exporting exactly one symbol, kontor_plugin_entry_v1: a pointer
+ * to its entry function (see kontor_plugin_entry_fn). The daemon loads it (RTLD_NOW |
+ * RTLD_LOCAL, never unloaded while running), calls the entry with its own ABI version and gets
+ * back a static descriptor: the plugin's name, version, roles, configuration schema and
+ * function tables. Most authors never touch this header: the C++ SDK
  * (kontor/sdk/plugin.hpp) turns an ordinary C++20 class into all of it.
  *
  * OWNERSHIP. Nothing allocated on one side is freed on the other. Everything that crosses is a
@@ -536,8 +537,13 @@ typedef struct kontor_host_info {
   kontor_str host_version;
 } kontor_host_info;
 
-/* The one exported symbol. Returns the plugin's static descriptor, or NULL when it cannot
- * work with this host. It must not have side effects beyond building static data. */
+/* The entry function. Returns the plugin's static descriptor, or NULL when it cannot work with
+ * this host. It must not have side effects beyond building static data.
+ *
+ * The exported symbol kontor_plugin_entry_v1 is NOT this function but a pointer variable holding
+ * its address (what BOOST_DLL_ALIAS, and so KONTOR_PLUGIN, writes). In C:
+ *   const kontor_plugin_entry_fn kontor_plugin_entry_v1 = &my_entry;  (visibility "default")
+ * The host refuses a library that exports a function, or a null pointer, under that name. */
 typedef const kontor_plugin_descriptor* (*kontor_plugin_entry_fn)(const kontor_host_info* host);
 
 #ifdef __cplusplus
