@@ -16,7 +16,14 @@ function(kontor_add_plugin name)
     OUTPUT_NAME kontor-${name}
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
-  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # Hidden visibility covers the plugin's own code only: what it takes from static libraries (the
+  # SDK among them) and libstdc++'s template instances would stay exported, and calls to them
+  # would bind to whatever copy kontord or a library loaded before exports first. A version
+  # script keeps the promise: the entry point, nothing else.
+  set(exports ${CMAKE_CURRENT_BINARY_DIR}/${target}.exports)
+  file(CONFIGURE OUTPUT ${exports} CONTENT "{\n  global: kontor_plugin_entry_v1;\n  local: *;\n};\n")
+  target_link_options(${target} PRIVATE -Wl,--no-undefined -Wl,--version-script=${exports})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${exports})
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
   endif()
