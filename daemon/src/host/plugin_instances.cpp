@@ -85,6 +85,9 @@ sdk::Status PluginInstance::call(
     pool_.run([&] { status = call(*proxy_); });
   } catch (const std::exception& e) {
     status = sdk::Status::internal(std::string("threw: ") + e.what());
+  } catch (...) {
+    // A plugin without the SDK's guard may throw anything; it must not reach the job runner.
+    status = sdk::Status::internal("threw something that is not a std::exception");
   }
   host_->cancelled = nullptr;
   if (status) return status;
