@@ -23,7 +23,9 @@ function(kontor_add_test name)
     set(ARG_TIMEOUT 120)
   endif()
   # One ENVIRONMENT entry only: CMake 3.25's discovery splits a list into separate arguments.
+  # Test names carry their binary ("store_test.SqliteStoreTest.X") so `ctest -R store` works.
   gtest_discover_tests(${name}
+    TEST_PREFIX "${name}."
     DISCOVERY_MODE PRE_TEST
     PROPERTIES ENVIRONMENT "${KONTOR_TEST_ENV}" TIMEOUT ${ARG_TIMEOUT})
 endfunction()

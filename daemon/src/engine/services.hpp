@@ -1,15 +1,19 @@
 // Services: what the daemon lends an engine for a run — the plugin instances of the running
-// configuration and (from the store issue on) the store. Engines take only what they use.
+// configuration and the store. Engines take only what they use.
 #pragma once
 
 namespace kontor::host {
 class PluginInstances;
+}
+namespace kontor::store {
+class Store;
 }
 
 namespace kontor::engine {
 
 struct Services {
   host::PluginInstances* plugins = nullptr;
+  store::Store* store = nullptr;
 };
 
 }  // namespace kontor::engine

@@ -8,6 +8,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
+#include <filesystem>
 
 #include "common/clock.hpp"
 #include "config/config_error.hpp"
@@ -15,11 +16,13 @@
 #include "host/blocking_pool.hpp"
 #include "host/host_services.hpp"
 #include "host/plugin_instances.hpp"
+#include "host/store_instance_state.hpp"
 #include "host/transfer_service.hpp"
 #include "kontor/version.hpp"
 #include "log/logging.hpp"
 #include "service/configuration.hpp"
 #include "service/service_notifier.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace kontor::service {
 namespace {
@@ -42,9 +45,11 @@ class DaemonProcess {
  public:
   DaemonProcess(const DaemonOptions& options, std::shared_ptr<Clock> clock,
                 engine::EngineCatalog engines, std::shared_ptr<const host::PluginCatalog> catalog,
-                int workers)
+                std::unique_ptr<store::Store> store, int workers)
       : options_(options),
         clock_(std::move(clock)),
+        store_(std::move(store)),
+        instance_state_(*store_),
         engines_(std::move(engines)),
         catalog_(std::move(catalog)),
         pool_(workers),
@@ -52,6 +57,7 @@ class DaemonProcess {
         watchdog_timer_(io_),
         log_(kontor::log::get("daemon")) {
     context_.clock = clock_;
+    context_.state = &instance_state_;
     context_.secrets = config::SecretEnvironment::from_process();
     context_.metrics = &metrics_;
     context_.transfer = &transfer_;
@@ -70,7 +76,7 @@ class DaemonProcess {
   void start(Runtime runtime) { runtime_ = std::move(runtime); }
 
   int run_once() {
-    engine::Services services{runtime_.plugins.get()};
+    engine::Services services{runtime_.plugins.get(), store_.get()};
     engine::JobRunner runner(*runtime_.config, engines_, *clock_, services, stopping_);
     auto results = runner.run_once(options_.once_jobs);
     if (!results) {
@@ -122,6 +128,10 @@ class DaemonProcess {
     for (const auto& error : configuration.loaded.errors) problems.push_back(to_string(error));
     std::optional<Runtime> next;
     if (problems.empty() && configuration.loaded.config) {
+      if (configuration.loaded.config->store.path != running.store.path) {
+        log_->warn("store.path changed: the store is opened at start, restart kontord to use {}",
+                   configuration.loaded.config->store.path);
+      }
       if (configuration.loaded.config->daemon.plugin_dir != running.daemon.plugin_dir) {
         log_->warn(
             "daemon.plugin_dir changed: plugins are loaded at start, restart kontord to "
@@ -173,6 +183,8 @@ class DaemonProcess {
 
   const DaemonOptions& options_;
   std::shared_ptr<Clock> clock_;
+  std::unique_ptr<store::Store> store_;
+  host::StoreInstanceState instance_state_;
   engine::EngineCatalog engines_;
   std::shared_ptr<const host::PluginCatalog> catalog_;
   host::PluginMetrics metrics_;
@@ -190,6 +202,31 @@ class DaemonProcess {
 };
 
 }  // namespace
+
+// The store the configuration names; its directory is created (0750) when missing.
+Result<std::unique_ptr<store::Store>> open_store(const config::KontorConfig& config,
+                                                 const std::shared_ptr<Clock>& clock) {
+  store::SqliteOptions options;
+  options.path = config.store.path;
+  options.clock = [clock] { return clock->now(); };
+  if (options.path != ":memory:") {
+    const std::filesystem::path directory = std::filesystem::path(options.path).parent_path();
+    std::error_code error;
+    if (!directory.empty() && !std::filesystem::exists(directory, error)) {
+      std::filesystem::create_directories(directory, error);
+      if (error) {
+        return Error{fmt::format("cannot create {}: {}", directory.string(), error.message())};
+      }
+      std::filesystem::permissions(directory, std::filesystem::perms::owner_all |
+                                                  std::filesystem::perms::group_read |
+                                                  std::filesystem::perms::group_exec,
+                                   error);
+    }
+  }
+  auto store = store::SqliteStore::open(std::move(options));
+  if (!store) return Error{fmt::format("store {}: {}", config.store.path, store.error().message)};
+  return std::unique_ptr<store::Store>(std::move(store).value());
+}
 
 int run_daemon(const DaemonOptions& options) {
   kontor::log::setup(options.log_level.value_or("info"), kontor::log::stderr_is_journal());
@@ -223,8 +260,13 @@ int run_daemon(const DaemonOptions& options) {
     log->debug("plugin {} {} from {} ({})", plugin.name, plugin.version, plugin.path.string(),
                plugin.build_info);
   }
+  auto store = open_store(config, clock);
+  if (!store) {
+    std::fprintf(stderr, "kontord: cannot start: %s\n", store.error().message.c_str());
+    return kExitStartFailed;
+  }
   DaemonProcess process(options, clock, std::move(engines), configuration.catalog,
-                        config.daemon.workers);
+                        std::move(store).value(), config.daemon.workers);
   auto runtime = process.open(std::move(config));
   if (!runtime) {
     std::fprintf(stderr, "kontord: cannot start: %s\n", runtime.error().message.c_str());

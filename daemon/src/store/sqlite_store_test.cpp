@@ -540,6 +540,16 @@ TEST_F(SqliteStoreTest, PluginInstanceStateKeepsBytes) {
   });
 }
 
+TEST_F(SqliteStoreTest, PluginInstanceStateCanBeForgotten) {
+  step(*store_, [&](Transaction& tx) {
+    EXPECT_EQ(*tx.state_put("drop", "cursor", "7"), Change::inserted);
+    EXPECT_EQ(*tx.state_erase("drop", "cursor"), Change::updated);
+    EXPECT_EQ(*tx.state_erase("drop", "cursor"), Change::unchanged);
+  });
+  EXPECT_FALSE(query<std::optional<std::string>>(
+      [](Reader& r) { return r.state_get("drop", "cursor"); }));
+}
+
 // --- transactions -------------------------------------------------------------------------
 
 TEST_F(SqliteStoreTest, StepThatFailsLeavesNothing) {

@@ -49,6 +49,7 @@ class UnitOfWork final : public Transaction {
   Result<Change> resolve_note(std::int64_t id) override;
   Result<Change> state_put(std::string_view instance, std::string_view key,
                            std::string_view bytes) override;
+  Result<Change> state_erase(std::string_view instance, std::string_view key) override;
 
  private:
   // Runs `body` (returning Result<T>) in a savepoint: released on success, rolled back when

@@ -312,4 +312,19 @@ Result<Change> UnitOfWork::state_put(std::string_view instance, std::string_view
       });
 }
 
+Result<Change> UnitOfWork::state_erase(std::string_view instance, std::string_view key) {
+  return write<Change>(
+      fmt::format("state '{}' of plugin instance '{}'", key, instance), [&]() -> Result<Change> {
+        {
+          Query row(db_, "SELECT 1 FROM plugin_state WHERE instance = ? AND key = ?", instance,
+                    key);
+          if (!row.step()) return Change::unchanged;
+        }
+        Query(db_, "DELETE FROM plugin_state WHERE instance = ? AND key = ?", instance, key).run();
+        append_event("plugin_state.erased", fmt::format("{}/{}", instance, key),
+                     JsonObject().add_text("instance", instance).add_text("key", key).str());
+        return Change::updated;
+      });
+}
+
 }  // namespace kontor::store::sqlite

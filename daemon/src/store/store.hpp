@@ -140,6 +140,8 @@ class Transaction : public Reader {
 
   virtual Result<Change> state_put(std::string_view instance, std::string_view key,
                                    std::string_view bytes) = 0;
+  // Forgets `key` of `instance`; unchanged when it was not there.
+  virtual Result<Change> state_erase(std::string_view instance, std::string_view key) = 0;
 };
 
 class Store {
