@@ -66,6 +66,13 @@ Result<void> check_not_writable_by_others(const std::filesystem::path& path) {
   if (::lstat(path.c_str(), &st) != 0) {
     return Error{fmt::format("{}: {}", path.string(), std::strerror(errno))};
   }
+  // A link's own mode is always 0777 and chmod changes its target, so judge the link itself.
+  if (S_ISLNK(st.st_mode)) {
+    return Error{fmt::format(
+        "{}: refused: a symbolic link (what it points to is not checked); put the real file or "
+        "directory in its place",
+        path.string())};
+  }
   if (st.st_mode & (S_IWGRP | S_IWOTH)) {
     return Error{fmt::format(
         "{}: refused: writable by {} (mode {:04o}); anyone who can write a plugin can run code "
