@@ -181,6 +181,8 @@ typedef struct kontor_statement {
   uint32_t struct_size;
   int32_t kind;         /* KONTOR_STATEMENT, KONTOR_INTRADAY, KONTOR_NOTIFICATION */
   kontor_str account;   /* the company's account: IBAN, or the number the bank uses */
+  kontor_str account_number; /* a non-IBAN account number (bank code/account), if given */
+  kontor_str account_bic;    /* the account servicer's BIC, if given */
   kontor_str currency;  /* account currency */
   kontor_str id;        /* camt Stmt/Id; MT940 :20: / :28C: */
   kontor_str sequence;  /* camt ElctrncSeqNb or LglSeqNb; MT940 :28C: */
@@ -221,6 +223,7 @@ typedef struct kontor_entry {
   int32_t status;       /* KONTOR_STATUS_* */
   int32_t reversal;     /* 1 = reversal of an earlier entry (RvslInd, MT940 RC/RD) */
   kontor_money charges; /* bank charges on this entry, or absent */
+  kontor_str owner_reference; /* the account owner's reference: camt NtryRef, MT940 before // */
   uint32_t detail_count;
   kontor_payment_details details; /* the entry's own (or its only detail's) parties */
   kontor_str additional_info;

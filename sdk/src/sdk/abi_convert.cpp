@@ -97,6 +97,8 @@ kontor_statement to_c(const StatementInfo& statement) {
            : statement.kind == StatementKind::intraday ? KONTOR_INTRADAY
                                                        : KONTOR_NOTIFICATION;
   c.account = view(statement.account);
+  c.account_number = view(statement.account_number);
+  c.account_bic = view(statement.account_bic);
   c.currency = view(statement.currency);
   c.id = view(statement.id);
   c.sequence = view(statement.sequence);
@@ -147,6 +149,8 @@ Result<StatementInfo> from_c(const kontor_statement& statement) {
       return Error{"statement of unknown kind"};
   }
   info.account = copy(FIELD(statement, account));
+  info.account_number = copy(FIELD(statement, account_number));
+  info.account_bic = copy(FIELD(statement, account_bic));
   info.currency = copy(FIELD(statement, currency));
   info.id = copy(FIELD(statement, id));
   info.sequence = copy(FIELD(statement, sequence));
@@ -223,6 +227,7 @@ kontor_entry to_c(const StatementEntry& entry) {
   }
   c.reversal = entry.reversal ? 1 : 0;
   if (entry.charges) c.charges = to_c(*entry.charges);
+  c.owner_reference = view(entry.owner_reference);
   c.detail_count = entry.detail_count;
   c.details = to_c(entry.details);
   c.additional_info = view(entry.additional_info);
@@ -265,6 +270,7 @@ Result<StatementEntry> from_c(const kontor_entry& entry) {
     if (!money) return Error{"entry charges: " + money.error().message};
     out.charges = *money;
   }
+  out.owner_reference = copy(FIELD(entry, owner_reference));
   out.detail_count = FIELD(entry, detail_count);
   out.details = from_c(FIELD(entry, details));
   out.additional_info = copy(FIELD(entry, additional_info));

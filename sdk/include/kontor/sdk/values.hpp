@@ -37,6 +37,8 @@ enum class AckOutcome { kCommitted = KONTOR_ACK_COMMITTED, kRejected = KONTOR_AC
 struct StatementInfo {
   StatementKind kind = StatementKind::statement;
   std::string account;
+  std::string account_number;
+  std::string account_bic;
   std::string currency;
   std::string id;
   std::string sequence;
@@ -70,6 +72,7 @@ struct StatementEntry {
   EntryStatus status = EntryStatus::booked;
   bool reversal = false;
   std::optional<Money> charges;
+  std::string owner_reference;  // camt NtryRef, MT940 :61: before "//"
   std::uint32_t detail_count = 0;
   PaymentDetails details;
   std::string additional_info;
