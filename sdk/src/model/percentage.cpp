@@ -40,6 +40,22 @@ Result<Money> percent_of(const Money& amount, const Decimal& percent) {
   return rounded(numerator, 100 * pow10(percent.scale()), amount.currency());
 }
 
+Result<Money> net_of_gross(const Money& gross, const Decimal& tax_percent) {
+  // gross × 100 × 10^scale / (100 × 10^scale + rate units): exact in 128 bits for every
+  // realistic rate; a rate with many decimals on a huge amount is refused, never wrapped.
+  const Int128 hundred = 100 * pow10(tax_percent.scale());
+  const Int128 denominator = hundred + tax_percent.units();
+  if (denominator <= 0) {
+    return Error{"a tax rate of " + tax_percent.to_string() + " % leaves no net amount"};
+  }
+  Int128 numerator = 0;
+  if (__builtin_mul_overflow(Int128{gross.minor_units()}, hundred, &numerator)) {
+    return Error{"amount overflow: the net of " + gross.to_string() + " at " +
+                 tax_percent.to_string() + " % exceeds 128-bit arithmetic"};
+  }
+  return rounded(numerator, denominator, gross.currency());
+}
+
 Result<Money> interest(const Money& principal, const Decimal& annual_percent, std::int64_t days,
                        DayCountBasis basis) {
   const InterestPeriod period{principal, annual_percent, days};

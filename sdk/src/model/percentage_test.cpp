@@ -34,6 +34,30 @@ TEST(PercentOf, ExactWithLongRates) {
   EXPECT_FALSE(percent_of(eur(9223372036854775807), rate("200")));
 }
 
+TEST(NetOfGross, GrossWithVatGivesTheNetRoundedCommercially) {
+  EXPECT_EQ(*net_of_gross(eur(11900), rate("19")), eur(10000));
+  EXPECT_EQ(*net_of_gross(eur(1000), rate("19")), eur(840));  // 8.4033…
+  EXPECT_EQ(*net_of_gross(eur(10700), rate("7")), eur(10000));
+  EXPECT_EQ(*net_of_gross(eur(107), rate("7")), eur(100));
+  EXPECT_EQ(*net_of_gross(eur(500), rate("0")), eur(500));
+  EXPECT_EQ(*net_of_gross(eur(1), rate("5.5")), eur(1));  // 0.9478… → 1 cent
+}
+
+TEST(NetOfGross, CreditNotesRoundHalfAwayFromZero) {
+  EXPECT_EQ(*net_of_gross(eur(-11900), rate("19")), eur(-10000));
+  EXPECT_EQ(*net_of_gross(eur(-1000), rate("19")), eur(-840));
+  EXPECT_EQ(*net_of_gross(eur(-3), rate("50")), eur(-2));   // -2.0 exactly
+  EXPECT_EQ(*net_of_gross(eur(-5), rate("150")), eur(-2));  // -2.0
+  EXPECT_EQ(*net_of_gross(eur(-3), rate("100")), eur(-2));  // -1.5 → -2
+}
+
+TEST(NetOfGross, RefusesRatesThatLeaveNothingAndOverflow) {
+  EXPECT_FALSE(net_of_gross(eur(100), rate("-100")));
+  EXPECT_FALSE(net_of_gross(eur(100), rate("-150")));
+  EXPECT_FALSE(net_of_gross(eur(9223372036854775807), rate("0.000000000000000001")));
+  EXPECT_EQ(*net_of_gross(eur(9223372036854775807), rate("0")), eur(9223372036854775807));
+}
+
 TEST(Interest, DefaultInterestActualDaysOver365) {
   // 1000.00 EUR at 9.12 % for 30 days: 7.4958… → 7.50.
   EXPECT_EQ(*interest(eur(100000), rate("9.12"), 30), eur(750));

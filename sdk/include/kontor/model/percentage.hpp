@@ -31,6 +31,13 @@ enum class DayCountBasis {
 // `percent` % of `amount`, rounded by the rule above: 2 % of 119.99 EUR is 2.40 EUR.
 Result<Money> percent_of(const Money& amount, const Decimal& percent);
 
+// The net amount inside `gross` when `gross` includes `tax_percent` % tax (VAT):
+// gross × 100 / (100 + tax_percent), rounded by the rule above — 119.00 EUR at 19 % is
+// 100.00 EUR, 10.00 EUR at 19 % is 8.40 EUR (8.4033...). For invoices whose ERP sends the gross
+// amount per tax rate but not the net; the tax is then gross − net, so the three always add up.
+// An error when tax_percent is −100 or less.
+Result<Money> net_of_gross(const Money& gross, const Decimal& tax_percent);
+
 // Interest on `principal` at `annual_percent` % per year for `days` days.
 // 1000.00 EUR at 9.12 % for 30 days (Act/365) is 7.50 EUR (7.4958...).
 Result<Money> interest(const Money& principal, const Decimal& annual_percent, std::int64_t days,
