@@ -264,6 +264,10 @@ void validate_job_settings(KontorConfig& config, const ConfigDeclarations& decla
     if (engine == declarations.engines.end()) continue;  // already reported
     const ConfigNode given = job.with.is_null() ? ConfigNode::null(job.position) : job.with;
     job.with = validator.validate(given, engine->with, "jobs." + job.name + ".with");
+    if (engine->needs_inputs && job.inputs.empty()) {
+      validator.error(job.position, "jobs." + job.name + ".inputs",
+                      "the " + engine->id + " engine needs at least one source instance");
+    }
   }
 }
 

@@ -28,9 +28,10 @@ inline const std::vector<std::string> kEngineIds = {
 
 // What the engines built into this kontord add to the configuration language.
 struct EngineDeclaration {
-  std::string id;       // one of kEngineIds
-  ValueSpec with;       // schema of a job's `with:` block
-  std::string summary;  // one line for `kontord --help` and the README
+  std::string id;             // one of kEngineIds
+  ValueSpec with;             // schema of a job's `with:` block
+  std::string summary;        // one line for `kontord --help` and the README
+  bool needs_inputs = false;  // the job must name at least one source in `inputs`
 };
 
 struct ConfigDeclarations {

@@ -63,9 +63,19 @@ int32_t cancelled(kontor_host_instance* host) {
   return flag != nullptr && flag->load() ? 1 : 0;
 }
 
+// State lives in the store; a call made inside a store step cannot reach it.
+bool state_reachable(HostInstance& instance) {
+  if (instance.context->state == nullptr) return false;
+  if (instance.inside_store_step) {
+    instance.log->error("plugin state is not available inside an import step (parsers keep none)");
+    return false;
+  }
+  return true;
+}
+
 kontor_status state_get(kontor_host_instance* host, kontor_str key, const kontor_bytes_sink* sink) {
   HostInstance& instance = self(host);
-  if (instance.context->state == nullptr) return KONTOR_UNSUPPORTED;
+  if (!state_reachable(instance)) return KONTOR_UNSUPPORTED;
   auto value = instance.context->state->get(instance.name, copy(key));
   if (!value) {
     instance.log->error("cannot read state '{}': {}", copy(key), value.error().message);
@@ -77,7 +87,7 @@ kontor_status state_get(kontor_host_instance* host, kontor_str key, const kontor
 
 kontor_status state_put(kontor_host_instance* host, kontor_str key, kontor_bytes value) {
   HostInstance& instance = self(host);
-  if (instance.context->state == nullptr) return KONTOR_UNSUPPORTED;
+  if (!state_reachable(instance)) return KONTOR_UNSUPPORTED;
   auto stored = instance.context->state->put(instance.name, copy(key), copy(value));
   if (!stored) {
     instance.log->error("cannot store state '{}': {}", copy(key), stored.error().message);
@@ -88,7 +98,7 @@ kontor_status state_put(kontor_host_instance* host, kontor_str key, kontor_bytes
 
 kontor_status state_delete(kontor_host_instance* host, kontor_str key) {
   HostInstance& instance = self(host);
-  if (instance.context->state == nullptr) return KONTOR_UNSUPPORTED;
+  if (!state_reachable(instance)) return KONTOR_UNSUPPORTED;
   auto erased = instance.context->state->erase(instance.name, copy(key));
   if (!erased) {
     instance.log->error("cannot erase state '{}': {}", copy(key), erased.error().message);

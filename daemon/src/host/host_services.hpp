@@ -66,6 +66,9 @@ struct HostInstance {
   std::map<std::string, config::SecretReference> secrets;
   std::shared_ptr<spdlog::logger> log;
   const std::atomic<bool>* cancelled = nullptr;  // of the call in progress
+  // The caller holds a store step while this call runs (a parser inside an import step): the
+  // store is busy, so state calls are refused instead of waiting for it forever.
+  bool inside_store_step = false;
   std::string last_error;
   std::string transfer_message;  // backs kontor_transfer_result::message until the next call
 };

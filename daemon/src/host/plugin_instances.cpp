@@ -61,6 +61,10 @@ Result<void> PluginInstance::create(const config::ConfigNode& settings) {
     instance_ = nullptr;
     return Error{fmt::format("{}: create threw: {}", what, thrown)};
   }
+  if (status == KONTOR_OK && instance_ == nullptr) {
+    status = KONTOR_INTERNAL;  // else the error would read "...: ok"
+    host_->last_error = "create returned OK but no instance";
+  }
   if (status != KONTOR_OK || instance_ == nullptr) {
     instance_ = nullptr;
     const std::string message = std::exchange(host_->last_error, {});
@@ -75,12 +79,13 @@ Result<void> PluginInstance::create(const config::ConfigNode& settings) {
   return {};
 }
 
-sdk::Status PluginInstance::call(
-    const std::atomic<bool>& cancelled,
-    const std::function<sdk::Status(const sdk::InstanceProxy&)>& call) {
+sdk::Status PluginInstance::call(const std::atomic<bool>& cancelled,
+                                 const std::function<sdk::Status(const sdk::InstanceProxy&)>& call,
+                                 bool inside_store_step) {
   std::lock_guard lock(one_call_at_a_time_);
   sdk::Status status;
   host_->cancelled = &cancelled;
+  host_->inside_store_step = inside_store_step;
   try {
     pool_.run([&] { status = call(*proxy_); });
   } catch (const std::exception& e) {
@@ -90,6 +95,7 @@ sdk::Status PluginInstance::call(
     status = sdk::Status::internal("threw something that is not a std::exception");
   }
   host_->cancelled = nullptr;
+  host_->inside_store_step = false;
   if (status) return status;
   return sdk::Status::from_code(
       static_cast<kontor_status>(status.code()),

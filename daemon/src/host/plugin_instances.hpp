@@ -40,8 +40,10 @@ class PluginInstance {
 
   // Runs `call` against the instance on the pool. A non-OK status gets the instance's name in
   // front of its message ("instance 'bank' (plugin sftp-source): ...").
+  // `inside_store_step`: the caller holds a store step during the call (see HostInstance).
   sdk::Status call(const std::atomic<bool>& cancelled,
-                   const std::function<sdk::Status(const sdk::InstanceProxy&)>& call);
+                   const std::function<sdk::Status(const sdk::InstanceProxy&)>& call,
+                   bool inside_store_step = false);
 
  private:
   const PluginLibrary& plugin_;

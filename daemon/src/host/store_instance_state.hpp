@@ -2,7 +2,8 @@
 // backed up with the books. Each write is its own small step by actor "plugin:<instance>".
 //
 // A plugin that asks for state while its caller holds a store step (a parser called inside an
-// import step) gets an error, never a deadlock: state belongs to sources and channels.
+// import step) is refused by the host before it gets here (HostInstance::inside_store_step):
+// state belongs to sources and channels.
 #pragma once
 
 #include "host/host_services.hpp"

@@ -202,6 +202,45 @@ Result<std::optional<Customer>> UnitOfWork::customer(std::string_view number) {
   return read<std::optional<Customer>>("customer", [&] { return load_customer(number); });
 }
 
+Result<std::vector<Customer>> UnitOfWork::customers() {
+  return read<std::vector<Customer>>("customers", [&] {
+    std::vector<Customer> all;
+    {
+      Query rows(db_,
+                 "SELECT number, name, street, postcode, city, country, email, language, kind, "
+                 "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers "
+                 "ORDER BY number");
+      while (rows.step()) {
+        Customer c;
+        c.number = rows->text(0);
+        c.name = rows->text(1);
+        c.address = {rows->text(2), rows->text(3), rows->text(4), rows->text(5)};
+        c.email = rows->text(6);
+        c.language = rows->text(7);
+        c.kind = stored(parse_customer_kind(rows->text(8)), "customer type");
+        if (!rows->is_null(9)) {
+          c.preferred_delivery = stored(parse_delivery(rows->text(9)), "delivery");
+        }
+        c.dunning_block = stored_block(rows.statement(), 10);
+        all.push_back(std::move(c));
+      }
+    }
+    // One pass over all IBANs instead of one query per customer.
+    Query ibans(db_,
+                "SELECT customer_number, iban FROM customer_ibans "
+                "ORDER BY customer_number, position");
+    auto customer = all.begin();
+    while (ibans.step()) {
+      const std::string number = ibans->text(0);
+      while (customer != all.end() && customer->number < number) ++customer;
+      if (customer != all.end() && customer->number == number) {
+        customer->ibans.push_back(stored(Iban::parse(ibans->text(1)), "IBAN"));
+      }
+    }
+    return all;
+  });
+}
+
 Result<std::optional<OpenItem>> UnitOfWork::open_item(std::string_view number) {
   return read<std::optional<OpenItem>>("open item", [&] { return load_open_item(number); });
 }

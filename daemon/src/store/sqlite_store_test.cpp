@@ -540,6 +540,20 @@ TEST_F(SqliteStoreTest, PluginInstanceStateKeepsBytes) {
   });
 }
 
+TEST_F(SqliteStoreTest, ListsEveryCustomerWithTheirIbansInNumberOrder) {
+  Customer b = customer("K-2");
+  b.ibans = {*Iban::parse("DE89370400440532013000"), *Iban::parse("DE02120300000000202051")};
+  Customer a = customer("K-1");
+  step(*store_, [&](Transaction& tx) {
+    ASSERT_TRUE(tx.upsert_customer(b));
+    ASSERT_TRUE(tx.upsert_customer(a));
+  });
+  auto all = query<std::vector<Customer>>([](Reader& r) { return r.customers(); });
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0], a);
+  EXPECT_EQ(all[1], b);
+}
+
 TEST_F(SqliteStoreTest, PluginInstanceStateCanBeForgotten) {
   step(*store_, [&](Transaction& tx) {
     EXPECT_EQ(*tx.state_put("drop", "cursor", "7"), Change::inserted);

@@ -22,6 +22,7 @@ class UnitOfWork final : public Transaction {
   const std::optional<Error>& failure() const { return failure_; }
 
   // Reader
+  Result<std::vector<Customer>> customers() override;
   Result<std::optional<Customer>> customer(std::string_view number) override;
   Result<std::optional<OpenItem>> open_item(std::string_view number) override;
   Result<std::vector<OpenItem>> open_items(const ItemQuery& query) override;

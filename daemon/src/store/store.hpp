@@ -16,8 +16,10 @@
 // poisons the step, which then cannot commit.
 //
 // Threads: a Store may be used from any thread; steps are serialised (one runs at a time).
-// A Transaction or Reader is valid only inside its step, on the step's thread. Calling
-// transact() or read() from inside a step is an error, not a deadlock.
+// A Transaction or Reader is valid only inside its step. The step's thread may hand it to one
+// other thread while it waits for that thread (a parser plugin's sink runs on the plugin pool),
+// never to two at once. Calling transact() or read() from inside a step on the step's own
+// thread is an error, not a deadlock.
 #pragma once
 
 #include <cstdint>
@@ -81,6 +83,8 @@ class Reader {
   virtual ~Reader() = default;
 
   virtual Result<std::optional<Customer>> customer(std::string_view number) = 0;
+  // Every customer, ordered by number (onboarding checks look across all of them).
+  virtual Result<std::vector<Customer>> customers() = 0;
   virtual Result<std::optional<OpenItem>> open_item(std::string_view number) = 0;
   // Ordered by customer number, then item number.
   virtual Result<std::vector<OpenItem>> open_items(const ItemQuery& query) = 0;
