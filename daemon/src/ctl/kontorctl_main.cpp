@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/config_error.hpp"
+#include "ctl/notes_command.hpp"
 #include "engine/engine.hpp"
 #include "kontor/version.hpp"
 #include "log/logging.hpp"
@@ -30,8 +31,11 @@ int main(int argc, char** argv) {
              std::to_string(kontor::config::kExitInvalidConfig) + " invalid configuration.");
 
   std::string config_path = "/etc/kontor/kontor.yaml";
+  app.add_option("-c,--config", config_path, "Configuration file of the kontord to work with")
+      ->capture_default_str();
   auto* check = app.add_subcommand("check-config", "Validate a configuration file offline");
-  check->add_option("-c,--config,file", config_path, "Configuration file")->capture_default_str();
+  check->add_option("file", config_path, "Configuration file (default: --config)");
+  auto run_notes = kontor::ctl::add_notes_commands(app, config_path);
 
   try {
     app.parse(argc, argv);
@@ -40,5 +44,5 @@ int main(int argc, char** argv) {
   }
   kontor::log::setup("warn", kontor::log::stderr_is_journal());
   if (check->parsed()) return check_config(config_path);
-  return 2;
+  return run_notes();
 }
