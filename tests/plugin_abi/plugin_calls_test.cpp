@@ -70,6 +70,14 @@ TEST_F(PluginCallTest, ThrowingSdkConstructorIsAnInternalErrorNamingTheInstance)
             "store");
 }
 
+TEST_F(PluginCallTest, CreateThatReturnsNoInstanceIsAnInternalError) {
+  auto instances = create("no-instance", "  empty: {plugin: no-instance}\n");
+  ASSERT_FALSE(instances);
+  EXPECT_EQ(instances.error().message,
+            "instance 'empty' (plugin no-instance): internal error: create returned OK but no "
+            "instance");
+}
+
 TEST_F(PluginCallTest, ThrowingListFailsThatCallAndTheInstanceGoesOn) {
   auto instances = bank();
   ASSERT_NE(instances, nullptr);
