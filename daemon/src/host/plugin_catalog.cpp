@@ -20,9 +20,15 @@ PluginCatalog PluginCatalog::load(const std::filesystem::path& directory,
     return catalog;
   }
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with("kontor-") && name.ends_with(".so")) files.push_back(entry.path());
+  std::filesystem::directory_iterator listing(directory, error);
+  for (; !error && listing != std::filesystem::directory_iterator(); listing.increment(error)) {
+    const std::string name = listing->path().filename().string();
+    if (name.starts_with("kontor-") && name.ends_with(".so")) files.push_back(listing->path());
+  }
+  if (error) {
+    // An unreadable directory must not look like an empty one.
+    errors.push_back(fmt::format("{}: cannot list plugins: {}", directory.string(), error.message()));
+    return catalog;
   }
   std::sort(files.begin(), files.end());  // the same order, and so the same errors, every time
   for (const auto& file : files) {

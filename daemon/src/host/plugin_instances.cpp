@@ -86,6 +86,7 @@ sdk::Status PluginInstance::call(const std::atomic<bool>& cancelled,
   sdk::Status status;
   host_->cancelled = &cancelled;
   host_->inside_store_step = inside_store_step;
+  host_->last_error.clear();  // a message left from an earlier call must not explain this one
   try {
     pool_.run([&] { status = call(*proxy_); });
   } catch (const std::exception& e) {

@@ -178,6 +178,14 @@ Result<PluginLibrary> load_plugin_library(const std::filesystem::path& path) {
   if (d.roles == 0) {
     return Error{fmt::format("{}: plugin '{}' plays no role", path.string(), plugin.name)};
   }
+  // Schema fields are read with the sender's element size; it must hold at least ABI 1.0's.
+  if (d.config_field_count > 0 &&
+      (d.config_fields == nullptr || d.config_field_size < sizeof(kontor_config_field))) {
+    return Error{fmt::format("{}: plugin '{}' declares {} configuration keys of {} bytes each; "
+                             "ABI 1.0 needs at least {}",
+                             path.string(), plugin.name, d.config_field_count,
+                             d.config_field_size, sizeof(kontor_config_field))};
+  }
   return plugin;
 }
 
