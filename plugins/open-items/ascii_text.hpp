@@ -2,7 +2,6 @@
 // UTF-8 sequences are left as they are, so "Beträge" folds to "beträge").
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -40,34 +39,6 @@ inline std::string describe_char(char c) {
   if (byte >= 0x20 && byte < 0x7F) return "'" + std::string(1, c) + "'";
   constexpr char kDigits[] = "0123456789ABCDEF";
   return std::string("byte 0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
-}
-
-// `text` fit for a one-line message: control characters escaped (a line break as \n), cut after
-// about `max_bytes` bytes (at a UTF-8 character boundary) with "...".
-inline std::string for_message(std::string_view text, std::size_t max_bytes = 300) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (out.size() >= max_bytes && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      out += "...";
-      break;
-    }
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      out += "\\n";
-    } else if (byte == '\r') {
-      out += "\\r";
-    } else if (byte == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7F) {
-      constexpr char kDigits[] = "0123456789ABCDEF";
-      out += "\\x";
-      out += kDigits[byte >> 4];
-      out += kDigits[byte & 0xF];
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
 }
 
 }  // namespace kontor::plugins::open_items

@@ -6,6 +6,7 @@
 
 #include "ascii_text.hpp"
 #include "csv_records.hpp"
+#include "message_text.hpp"
 
 namespace kontor::plugins::open_items {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "ascii_text.hpp"
 #include "json_object.hpp"
+#include "message_text.hpp"
 
 namespace kontor::plugins::open_items {
 namespace {

@@ -6,6 +6,7 @@
 #include "ascii_text.hpp"
 #include "csv_rows.hpp"
 #include "json_lines_rows.hpp"
+#include "message_text.hpp"
 #include "open_item_row.hpp"
 #include "open_items_assembly.hpp"
 #include "text_encoding.hpp"

@@ -242,6 +242,17 @@ TEST_F(OpenItemsFileTest, ControlCharactersInAMessageAreEscaped) {
             "position 2, found '\\n'");
 }
 
+TEST_F(OpenItemsFileTest, RefusalsStayValidUtf8WhateverTheFileHeld) {
+  // Found by fuzzing: Windows-1252 0x83 is U+0192 (two bytes in UTF-8), and the JSON parser's
+  // "last read" quoted only the first of them.
+  options_.encoding = TextEncoding::windows1252;
+  const std::string message =
+      refusal("{\"invoice_no\": \"RE-1\", \"customer_no\": \x83\x83\"K-1\"}\n");
+  EXPECT_EQ(message,
+            "1 bad row in export.csv\nline 1: not valid JSON at byte 39: syntax error while "
+            "parsing value - invalid literal; last read: '\"customer_no\": \\xC6'");
+}
+
 TEST_F(OpenItemsFileTest, UnknownColumnsAreIgnoredWithOneWarning) {
   expect_ok(
       "invoice_no;Kostenstelle;customer_no;customer_name;amount;due_date;Bemerkung;\n"

@@ -56,45 +56,48 @@ std::size_t utf8_bom_length(std::string_view bytes) {
   return bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return 1;
+  // The allowed range of the second byte depends on the first (Unicode table 3-7
+  // "well-formed UTF-8 byte sequences").
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c == 0xE0) {
+    length = 3;
+    low = 0xA0;
+  } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+    length = 3;
+  } else if (c == 0xED) {
+    length = 3;
+    high = 0x9F;  // no surrogates
+  } else if (c == 0xF0) {
+    length = 4;
+    low = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3) {
+    length = 4;
+  } else if (c == 0xF4) {
+    length = 4;
+    high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at + length > text.size()) return 0;
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  if (second < low || second > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (!is_continuation(static_cast<unsigned char>(text[at + k]))) return 0;
+  }
+  return length;
+}
+
 std::size_t invalid_utf8_at(std::string_view text) {
   std::size_t i = ascii_prefix_length(text);
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    // The allowed range of the second byte depends on the first (Unicode table 3-7 "well-formed
-    // UTF-8 byte sequences").
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c == 0xE0) {
-      length = 3;
-      low = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      length = 3;
-    } else if (c == 0xED) {
-      length = 3;
-      high = 0x9F;  // no surrogates
-    } else if (c == 0xF0) {
-      length = 4;
-      low = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      length = 4;
-    } else if (c == 0xF4) {
-      length = 4;
-      high = 0x8F;  // nothing above U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + length > text.size()) return i;
-    const auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < low || second > high) return i;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return i;
-    }
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return i;
     i += length;
   }
   return std::string_view::npos;

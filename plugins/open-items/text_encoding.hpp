@@ -19,6 +19,10 @@ enum class TextEncoding { utf8, windows1252 };
 // 3 when `bytes` starts with the UTF-8 byte order mark EF BB BF, else 0.
 std::size_t utf8_bom_length(std::string_view bytes);
 
+// The length (1 to 4) of the well-formed UTF-8 sequence starting at text[at], or 0 when none
+// starts there.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
+
 // The index of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no
 // overlong forms, no surrogates, nothing above U+10FFFF), or npos when `text` is valid.
 std::size_t invalid_utf8_at(std::string_view text);
