@@ -6,7 +6,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "config/company_section.hpp"
 #include "config/did_you_mean.hpp"
@@ -14,22 +13,10 @@
 #include "config/validator.hpp"
 #include "config/value_checks.hpp"
 #include "config/yaml_reader.hpp"
+#include "scheduler/cron_expression.hpp"
 
 namespace kontor::config {
 namespace {
-
-// Until the scheduler reads schedules (cron issue), a schedule is five fields.
-std::string check_schedule(const ConfigNode& schedule) {
-  std::istringstream fields(schedule.text());
-  std::string field;
-  int count = 0;
-  while (fields >> field) ++count;
-  if (count == 5) return {};
-  return fmt::format(
-      "expected a cron expression with five fields (minute hour day month "
-      "weekday), found '{}'",
-      schedule.text());
-}
 
 ValueSpec name_list() {
   return list_of(with_check(string_value(), check_name, "a name"));
@@ -90,13 +77,19 @@ ValueSpec job_section(const ConfigDeclarations& declarations) {
       optional("parsers", name_list(), "Parser instances offered each file; default all."),
       optional("outputs", name_list(), "Channel or exporter instances the job writes to."),
       optional("with", open_section(), "The engine's own settings for this job."),
-      optional("schedule", with_check(string_value(), check_schedule, "a cron expression"),
-               "When the job runs (cron, five fields); without it the job runs only by hand "
-               "or after another."),
+      // Checked after validation (validate_schedules) so that an error points into the text.
+      optional("schedule", with_check(string_value(), {}, "a cron expression"),
+               "When the job runs: minute hour day-of-month month day-of-week (cron; names, "
+               "ranges, lists, steps and L for the last day); without it the job runs only by "
+               "hand or after another."),
       optional("timezone", with_check(string_value(), check_timezone, "an IANA time zone"),
                "Time zone of the schedule; default company.timezone."),
       defaulted("timeout", duration_value(), "30m",
                 "A run longer than this is told to stop and recorded as timed out."),
+      defaulted("catch_up_within", duration_value(), "1d",
+                "How long after its planned time a run missed while kontord was down (or while "
+                "the previous run was still going) is still run; only the latest missed run "
+                "of a job is caught up."),
       optional("retry", retry, "What happens after a failed run."),
       optional("then", name_list(), "Jobs to run after this one succeeded."),
       defaulted("enabled", bool_value(), "true", "A disabled job never runs on schedule."),
@@ -243,6 +236,8 @@ KontorConfig read_validated(const std::string& file, ConfigNode root) {
     }
     job.timezone = text_at(&node, "timezone", default_zone);
     job.timeout = parse_duration(text_at(&node, "timeout")).value_or(std::chrono::milliseconds(0));
+    job.catch_up_within =
+        parse_duration(text_at(&node, "catch_up_within")).value_or(std::chrono::milliseconds(0));
     const ConfigNode* retry = node.find("retry");
     job.retry.attempts = static_cast<int>(parse_int(text_at(retry, "attempts")).value_or(0));
     job.retry.backoff =
@@ -253,6 +248,21 @@ KontorConfig read_validated(const std::string& file, ConfigNode root) {
     config.jobs.push_back(std::move(job));
   }
   return config;
+}
+
+// A schedule that does not parse is reported where the problem is in the expression.
+void validate_schedules(const KontorConfig& config, Validator& validator) {
+  const ConfigNode* jobs = config.root.find("jobs");
+  for (const auto& job : config.jobs) {
+    const ConfigNode* node = jobs ? jobs->find(job.name) : nullptr;
+    const ConfigNode* schedule = node ? node->find("schedule") : nullptr;
+    if (schedule == nullptr || !schedule->is_scalar()) continue;
+    const auto parsed = scheduler::CronExpression::parse(schedule->text());
+    if (parsed) continue;
+    SourcePosition at = schedule->position();
+    at.column += static_cast<int>(parsed.error().position) + (schedule->quoted() ? 1 : 0);
+    validator.error(at, "jobs." + job.name + ".schedule", parsed.error().message);
+  }
 }
 
 // A job's `with:` block is checked against its engine's declaration.
@@ -320,6 +330,7 @@ LoadedConfig load_config_text(std::string_view text, const std::string& file_nam
   Validator validator(environment, loaded.errors);
   ConfigNode root = validator.validate(document.root, kontor_schema(declarations), "");
   KontorConfig config = read_validated(file_name, std::move(root));
+  validate_schedules(config, validator);
   validate_job_settings(config, declarations, validator);
   CrossReferences(config, loaded.errors).check();
   loaded.config = std::move(config);

@@ -74,6 +74,8 @@ struct JobSettings {
   std::optional<std::string> schedule;
   std::string timezone;
   std::chrono::milliseconds timeout{};
+  // How late a missed run may still start (catch-up after downtime).
+  std::chrono::milliseconds catch_up_within{};
   RetryPolicy retry;
   bool enabled = true;
   SourcePosition position;

@@ -79,6 +79,7 @@ jobs:
   match:
     engine: reconcile
     timezone: America/New_York
+    catch_up_within: 2h
     enabled: false
 )";
   auto loaded = load_config_text(text, "k.yaml", declarations(), environment());
@@ -92,11 +93,13 @@ jobs:
   EXPECT_EQ(*job.schedule, "0 6 * * 1-5");
   EXPECT_EQ(job.timezone, "Europe/Berlin");
   EXPECT_EQ(job.timeout, std::chrono::minutes(90));
+  EXPECT_EQ(job.catch_up_within, std::chrono::hours(24));
   EXPECT_EQ(job.retry.attempts, 5);
   EXPECT_EQ(job.retry.backoff, std::chrono::minutes(1));
   EXPECT_TRUE(job.enabled);
   const JobSettings& match = *loaded.config->job("match");
   EXPECT_EQ(match.timezone, "America/New_York");
+  EXPECT_EQ(match.catch_up_within, std::chrono::hours(2));
   EXPECT_FALSE(match.enabled);
   EXPECT_EQ(match.with.find("mode"), nullptr);
   const InstanceSettings& drop = *loaded.config->instance("erp-drop");
@@ -235,8 +238,25 @@ INSTANTIATE_TEST_SUITE_P(
                   {"k.yaml:7:3: 'jobs.b.then': jobs run each other in a circle: a -> b -> a"}},
         BadConfig{"BadSchedule",
                   with_company("jobs:\n  a: {engine: reconcile, schedule: daily}\n"),
-                  {"k.yaml:6:36: 'jobs.a.schedule': expected a cron expression with five fields "
-                   "(minute hour day month weekday), found 'daily'"}},
+                  {"k.yaml:6:36: 'jobs.a.schedule': expected 5 fields (minute hour "
+                   "day-of-month month day-of-week), found 1 in 'daily'"}},
+        BadConfig{"BadScheduleFieldPointsIntoTheQuotedExpression",
+                  with_company("jobs:\n  a: {engine: reconcile, schedule: \"0 25 * * *\"}\n"),
+                  {"k.yaml:6:39: 'jobs.a.schedule': hour: expected a number from 0 to 23, "
+                   "found '25'"}},
+        BadConfig{"BadScheduleFieldInAPlainScalar",
+                  with_company("jobs:\n  a:\n    engine: reconcile\n    schedule: 0 9 * JAM "
+                               "MON-FRI\n"),
+                  {"k.yaml:8:21: 'jobs.a.schedule': month: expected a number from 1 to 12 or a "
+                   "name JAN-DEC, found 'JAM'"}},
+        BadConfig{"ScheduleThatNeverRuns",
+                  with_company("jobs:\n  a: {engine: reconcile, schedule: '0 0 30 2 *'}\n"),
+                  {"k.yaml:6:41: 'jobs.a.schedule': day of month: expected a day that occurs in "
+                   "the selected months (February has at most 29 days), found '30'"}},
+        BadConfig{"BadCatchUpWithin",
+                  with_company("jobs:\n  a: {engine: reconcile, catch_up_within: a while}\n"),
+                  {"k.yaml:6:43: 'jobs.a.catch_up_within': expected a duration such as 90s, 5m, "
+                   "2h, 1d or 1h30m, found 'a while'"}},
         BadConfig{"InstanceWithoutPlugin",
                   with_company("instances:\n  erp: {path: /srv}\n"),
                   {"k.yaml:6:8: missing required key 'plugin' in 'instances.erp'"}},
