@@ -176,8 +176,35 @@ CREATE TABLE plugin_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the runs of scheduled jobs (issue 6). One row per attempt; a retry repeats the
+// idempotency key with the next attempt, so (key, attempt) is unique and one planned instant
+// cannot start the same attempt twice. Instants are UTC text like the events' `at`.
+constexpr std::string_view kJobRuns = R"sql(
+CREATE TABLE job_runs (
+  id INTEGER PRIMARY KEY,
+  job TEXT NOT NULL CHECK (job <> ''),
+  planned_at TEXT NOT NULL,
+  attempt INTEGER NOT NULL CHECK (attempt >= 0),
+  idempotency_key TEXT NOT NULL CHECK (idempotency_key <> ''),
+  "trigger" TEXT NOT NULL
+    CHECK ("trigger" IN ('schedule', 'catch_up', 'manual', 'retry', 'then')),
+  started_at TEXT,
+  ended_at TEXT,
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'missed')),
+  error TEXT NOT NULL,
+  warnings TEXT NOT NULL CHECK (json_valid(warnings) AND json_type(warnings) = 'array'),
+  UNIQUE (idempotency_key, attempt),
+  CHECK ((outcome = 'missed') = (started_at IS NULL)),
+  CHECK ((outcome = 'running') = (ended_at IS NULL))
+);
+CREATE INDEX job_runs_by_job ON job_runs(job, id);
+CREATE INDEX job_runs_running ON job_runs(outcome) WHERE outcome = 'running';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
+    {2, "job runs", kJobRuns},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

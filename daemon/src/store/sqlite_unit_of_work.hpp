@@ -37,6 +37,8 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
   Result<std::optional<std::string>> state_get(std::string_view instance,
                                                std::string_view key) override;
+  Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) override;
+  Result<std::map<std::string, Instant>> last_planned_instants() override;
 
   // Transaction
   void set_why(std::string why) override { why_ = std::move(why); }
@@ -51,6 +53,10 @@ class UnitOfWork final : public Transaction {
   Result<Change> state_put(std::string_view instance, std::string_view key,
                            std::string_view bytes) override;
   Result<Change> state_erase(std::string_view instance, std::string_view key) override;
+  Result<std::int64_t> record_run_start(const JobRun& run) override;
+  Result<std::int64_t> record_missed_run(const JobRun& run) override;
+  Result<Change> record_run_end(std::int64_t id, const JobRunEnd& end) override;
+  Result<std::vector<JobRun>> fail_interrupted_runs(Instant now) override;
 
  private:
   // Runs `body` (returning Result<T>) in a savepoint: released on success, rolled back when
@@ -72,6 +78,8 @@ class UnitOfWork final : public Transaction {
   std::vector<OpenItem> load_open_items(const ItemQuery& query);
   bool customer_exists(std::string_view number);
   Result<std::int64_t> insert_allocation(const Allocation& allocation);
+  std::int64_t insert_job_run(const JobRun& run, JobRunOutcome outcome);
+  std::vector<JobRun> load_job_runs(Query& rows);  // with their warnings
   // Write the rows of a customer or item; `replacing` an existing one first drops its
   // dependent rows (IBANs, tax lines).
   void insert_customer_rows(const Customer& customer, bool replacing);

@@ -22,13 +22,16 @@
 // thread is an error, not a deadlock.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/job_run.hpp"
 #include "kontor/model/allocation.hpp"
 #include "kontor/model/bank_statement.hpp"
 #include "kontor/model/bank_transaction.hpp"
@@ -78,6 +81,32 @@ struct NoteQuery {
   bool only_open = false;
 };
 
+// One attempt of a job run (the scheduler's record, table job_runs). Instants are UTC and kept
+// to the millisecond.
+using Instant = std::chrono::sys_time<std::chrono::microseconds>;
+
+struct JobRun {
+  std::int64_t id = 0;  // assigned by the store
+  std::string job;
+  Instant planned_at{};
+  int attempt = 0;              // 0 for the first attempt, n for the n-th retry
+  std::string idempotency_key;  // "<job>@<planned UTC ISO>", the same for every attempt
+  JobRunTrigger trigger = JobRunTrigger::schedule;
+  std::optional<Instant> started_at;  // none for a missed run
+  std::optional<Instant> ended_at;    // none while running; when it was given up for a missed one
+  JobRunOutcome outcome = JobRunOutcome::running;
+  std::string error;                  // why it failed, or why it was missed
+  std::vector<std::string> warnings;  // what the run reported that an operator should see
+};
+
+// How a run ended.
+struct JobRunEnd {
+  Instant ended_at{};
+  JobRunOutcome outcome = JobRunOutcome::succeeded;  // not running, not missed
+  std::string error;
+  std::vector<std::string> warnings;
+};
+
 class Reader {
  public:
   virtual ~Reader() = default;
@@ -107,6 +136,12 @@ class Reader {
   // The bytes a plugin instance stored under `key`, if any.
   virtual Result<std::optional<std::string>> state_get(std::string_view instance,
                                                        std::string_view key) = 0;
+
+  // Runs of `job`, newest first, at most `limit`.
+  virtual Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) = 0;
+  // Per job, the latest planned instant of a run by its schedule (started, caught up or
+  // missed): the scheduler catches up from there after downtime.
+  virtual Result<std::map<std::string, Instant>> last_planned_instants() = 0;
 };
 
 class Transaction : public Reader {
@@ -146,6 +181,18 @@ class Transaction : public Reader {
                                    std::string_view bytes) = 0;
   // Forgets `key` of `instance`; unchanged when it was not there.
   virtual Result<Change> state_erase(std::string_view instance, std::string_view key) = 0;
+
+  // A run that starts now (`started_at` set; outcome and end are ignored: it is running).
+  // Refused when the same key and attempt is already recorded. Returns the run's id.
+  virtual Result<std::int64_t> record_run_start(const JobRun& run) = 0;
+  // A run that never started (outcome missed; `error` says why, `ended_at` when it was given
+  // up). Returns the run's id.
+  virtual Result<std::int64_t> record_missed_run(const JobRun& run) = 0;
+  // The end of running run `id`; refused when it is unknown or already ended.
+  virtual Result<Change> record_run_end(std::int64_t id, const JobRunEnd& end) = 0;
+  // At start-up: every run still `running` was cut off by a crash or a kill; each is marked
+  // failed, ended at `now`, with the error "kontord stopped during the run". Returns them.
+  virtual Result<std::vector<JobRun>> fail_interrupted_runs(Instant now) = 0;
 };
 
 class Store {
