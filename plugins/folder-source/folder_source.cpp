@@ -234,7 +234,8 @@ Status FolderSource::ack(const std::string& id, sdk::AckOutcome outcome,
   std::string moved_name;
   if (outcome == sdk::AckOutcome::kCommitted) {
     if (auto moved = move_out(id, processed_, moved_name); !moved) return moved;
-    host_.info(id + " imported, moved to " + (processed_ / moved_name).string());
+    host_.info(id + (reason.empty() ? " imported" : " " + reason) + ", moved to " +
+               (processed_ / moved_name).string());
   } else {
     if (auto moved = move_out(id, quarantine_, moved_name); !moved) return moved;
     std::ofstream((quarantine_ / (moved_name + ".error")).string(), std::ios::trunc)
