@@ -1,0 +1,54 @@
+// AdminRoutes: the admin API's table of endpoints — method and path pattern to handler.
+//
+// Handlers take and give plain values (the request's method, path parameters, query, body and
+// the peer's login; a status and a JSON text), so they know nothing of sockets or Beast and are
+// tested directly. Unknown paths are 404, a known path with another method 405, both with a JSON
+// error body like every other error: {"error": {"status": 404, "message": "..."}}.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kontor::admin {
+
+struct AdminRequest {
+  std::string method;  // GET, POST, ...
+  std::string path;    // without the query
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> parameters;  // from {name} in the pattern
+  std::string body;
+  std::string peer_user;  // login of the process on the other end of the socket
+};
+
+struct AdminResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+using AdminHandler = std::function<AdminResponse(const AdminRequest&)>;
+
+// {"error": {"status": S, "message": M}}
+AdminResponse json_error(int status, const std::string& message);
+
+class AdminRoutes {
+ public:
+  // `pattern`: "/jobs/{name}/runs" — a {name} segment matches one path segment.
+  void add(std::string method, std::string pattern, AdminHandler handler);
+  AdminResponse dispatch(AdminRequest request) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    AdminHandler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+// "/jobs/a%20b/runs?limit=5" -> path segments decoded and the query map; false when malformed.
+bool split_target(const std::string& target, std::string& path,
+                  std::map<std::string, std::string>& query);
+
+}  // namespace kontor::admin
