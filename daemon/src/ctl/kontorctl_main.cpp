@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/config_error.hpp"
+#include "ctl/jobs_command.hpp"
 #include "ctl/notes_command.hpp"
 #include "engine/engine.hpp"
 #include "kontor/version.hpp"
@@ -35,7 +36,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   auto* check = app.add_subcommand("check-config", "Validate a configuration file offline");
   check->add_option("file", config_path, "Configuration file (default: --config)");
+  std::string socket_path;
+  app.add_option("--socket", socket_path,
+                 "kontord's admin socket (default: daemon.admin_socket of the configuration)");
   auto run_notes = kontor::ctl::add_notes_commands(app, config_path);
+  auto run_jobs = kontor::ctl::add_jobs_commands(app, config_path, socket_path);
 
   try {
     app.parse(argc, argv);
@@ -44,5 +49,6 @@ int main(int argc, char** argv) {
   }
   kontor::log::setup("warn", kontor::log::stderr_is_journal());
   if (check->parsed()) return check_config(config_path);
+  if (const int status = run_jobs(); status >= 0) return status;
   return run_notes();
 }

@@ -169,8 +169,7 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
         context_.log.info("{} from {} was imported before (SHA-256 {}): nothing to add",
                           document.name, source_name, incoming.sha256.substr(0, 12));
         ++counts.already_known;
-        if (auto acked = ack(sdk::AckOutcome::kCommitted, "was imported before");
-            !acked) {
+        if (auto acked = ack(sdk::AckOutcome::kCommitted, "was imported before"); !acked) {
           return acked.error();
         }
         continue;

@@ -40,6 +40,9 @@ struct JobContext {
   spdlog::logger& log;
   RunReport& report;
   Services& services;
+  // "<job>@<planned UTC instant>": the same for every attempt of one planned run, so that an
+  // engine writing elsewhere can recognise a repeat.
+  std::string run_key;
 };
 
 class Engine {

@@ -1,9 +1,9 @@
-// JobRunner: runs one job, or a chain of jobs, the same way for the scheduler and for
-// `kontord --once`.
+// JobRunner: runs one job once, for the job service (scheduled, manual, `then:` and
+// `kontord --once` runs alike).
 //
 // A run is: look up the engine, give it a context, catch anything it throws (a bug in one engine
-// fails that run, named, and the daemon goes on), and report the outcome. After a successful
-// run the jobs in its `then:` list follow.
+// fails that run, named, and the daemon goes on), and report the outcome with what the engine
+// told the operator (warnings and facts).
 #pragma once
 
 #include <atomic>
@@ -28,27 +28,24 @@ struct RunResult {
 
 class JobRunner {
  public:
+  // `cancelled` is this run's own flag: set at its timeout or when kontord stops.
   JobRunner(const config::KontorConfig& config, const EngineCatalog& catalog, const Clock& clock,
-            Services& services, const std::atomic<bool>& stopping)
+            Services& services, const std::atomic<bool>& cancelled)
       : config_(config),
         catalog_(catalog),
         clock_(clock),
         services_(services),
-        stopping_(stopping) {}
+        cancelled_(cancelled) {}
 
-  RunResult run(const config::JobSettings& job);
-
-  // `kontord --once`: the named jobs, or when none are named every enabled job that no other
-  // enabled job starts through `then:`; each followed by its `then:` chain after success. A job
-  // runs at most once per call. Unknown names are an error before anything runs.
-  Result<std::vector<RunResult>> run_once(const std::vector<std::string>& requested);
+  // `run_key`: the run's idempotency key ("<job>@<planned instant>"), the same for a retry.
+  RunResult run(const config::JobSettings& job, const std::string& run_key);
 
  private:
   const config::KontorConfig& config_;
   const EngineCatalog& catalog_;
   const Clock& clock_;
   Services& services_;
-  const std::atomic<bool>& stopping_;
+  const std::atomic<bool>& cancelled_;
 };
 
 std::string_view to_string(RunOutcome outcome);

@@ -3,7 +3,7 @@
 namespace kontor::host {
 
 Result<std::optional<std::string>> StoreInstanceState::get(const std::string& instance,
-                                                          const std::string& key) {
+                                                           const std::string& key) {
   std::optional<std::string> value;
   Status read = store_.read([&](store::Reader& reader) -> Status {
     auto stored = reader.state_get(instance, key);

@@ -9,10 +9,12 @@
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <filesystem>
+#include <set>
+#include <tuple>
 
+#include "admin/admin_server.hpp"
 #include "common/clock.hpp"
 #include "config/config_error.hpp"
-#include "engine/job_runner.hpp"
 #include "host/blocking_pool.hpp"
 #include "host/host_services.hpp"
 #include "host/plugin_instances.hpp"
@@ -20,7 +22,9 @@
 #include "host/transfer_service.hpp"
 #include "kontor/version.hpp"
 #include "log/logging.hpp"
+#include "service/admin_backend.hpp"
 #include "service/configuration.hpp"
+#include "service/job_service.hpp"
 #include "service/service_notifier.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -35,19 +39,14 @@ std::string summary(const config::KontorConfig& config) {
                      config.instances.size() == 1 ? "" : "s", config.file);
 }
 
-// What one configuration runs with. Replaced as a whole on a successful reload.
-struct Runtime {
-  std::unique_ptr<config::KontorConfig> config;
-  std::unique_ptr<host::PluginInstances> plugins;
-};
-
-class DaemonProcess {
+class DaemonProcess final : public AdminBackend {
  public:
   DaemonProcess(const DaemonOptions& options, std::shared_ptr<Clock> clock,
                 engine::EngineCatalog engines, std::shared_ptr<const host::PluginCatalog> catalog,
                 std::unique_ptr<store::Store> store, int workers)
       : options_(options),
         clock_(std::move(clock)),
+        started_at_(clock_->now()),
         store_(std::move(store)),
         instance_state_(*store_),
         engines_(std::move(engines)),
@@ -55,6 +54,7 @@ class DaemonProcess {
         pool_(workers),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_timer_(io_),
+        grace_timer_(io_),
         log_(kontor::log::get("daemon")) {
     context_.clock = clock_;
     context_.state = &instance_state_;
@@ -64,44 +64,102 @@ class DaemonProcess {
   }
 
   // Opens what the configuration names; an error says which instance refused and why.
-  Result<Runtime> open(config::KontorConfig config) {
-    Runtime runtime;
-    runtime.config = std::make_unique<config::KontorConfig>(std::move(config));
-    auto plugins = host::PluginInstances::create(*runtime.config, *catalog_, context_, pool_);
+  Result<std::shared_ptr<Runtime>> open(config::KontorConfig config) {
+    auto runtime = std::make_shared<Runtime>();
+    runtime->config = std::make_unique<config::KontorConfig>(std::move(config));
+    auto plugins = host::PluginInstances::create(*runtime->config, *catalog_, context_, pool_);
     if (!plugins) return plugins.error();
-    runtime.plugins = std::move(plugins).value();
+    runtime->plugins = std::move(plugins).value();
     return runtime;
   }
 
-  void start(Runtime runtime) { runtime_ = std::move(runtime); }
-
-  int run_once() {
-    engine::Services services{runtime_.plugins.get(), store_.get()};
-    engine::JobRunner runner(*runtime_.config, engines_, *clock_, services, stopping_);
-    auto results = runner.run_once(options_.once_jobs);
-    if (!results) {
-      log_->error("{}", results.error().message);
-      return kExitJobFailed;
+  // `kontord --once`: the requested jobs (or every enabled job no other job starts), each
+  // followed by its `then:` chain, through the same job service as scheduled runs.
+  int run_once(std::shared_ptr<Runtime> runtime) {
+    runtime_ = runtime;
+    JobServiceOptions once;
+    once.once = true;
+    jobs_ = std::make_unique<JobService>(io_, clock_, *store_, engines_, once);
+    const config::KontorConfig& config = *runtime_->config;
+    std::vector<std::string> requested = options_.once_jobs;
+    for (const auto& name : requested) {
+      if (config.job(name) == nullptr) {
+        std::vector<std::string> names;
+        for (const auto& job : config.jobs) names.push_back(job.name);
+        log_->error(
+            "no job named '{}' in {} (jobs: {})", name, config.file,
+            names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", ")));
+        return kExitJobFailed;
+      }
     }
-    if (results->empty()) log_->info("no enabled jobs in {}", runtime_.config->file);
-    int failed = 0;
-    for (const auto& result : *results) {
-      failed += result.outcome == engine::RunOutcome::kSucceeded ? 0 : 1;
+    if (requested.empty()) {
+      std::set<std::string> started_by_others;
+      for (const auto& job : config.jobs) {
+        if (job.enabled) started_by_others.insert(job.then.begin(), job.then.end());
+      }
+      for (const auto& job : config.jobs) {
+        if (job.enabled && !started_by_others.count(job.name)) requested.push_back(job.name);
+      }
     }
-    return failed == 0 ? kExitOk : kExitJobFailed;
+    if (requested.empty()) {
+      log_->info("no enabled jobs in {}", config.file);
+      return kExitOk;
+    }
+    if (auto started = jobs_->start(runtime_); !started) {
+      log_->error("cannot start jobs: {}", started.error().message);
+      return kExitStartFailed;
+    }
+    for (const auto& name : requested) {
+      if (auto planned = jobs_->run_now(name); !planned) {
+        log_->error("job {}: {}", name, planned.error().message);
+      }
+    }
+    jobs_->when_idle([this] { io_.stop(); });
+    wait_for_signal();
+    io_.run();
+    return jobs_->unsuccessful_runs() == 0 ? kExitOk : kExitJobFailed;
   }
 
-  int serve() {
+  int serve(std::shared_ptr<Runtime> runtime) {
+    runtime_ = runtime;
+    routes_ = daemon_routes(*this);
+    auto admin = admin::AdminServer::listen(io_, runtime_->config->daemon.admin_socket, routes_);
+    if (!admin) {
+      std::fprintf(stderr, "kontord: cannot start: %s\n", admin.error().message.c_str());
+      return kExitStartFailed;
+    }
+    admin_ = std::move(admin).value();
+    jobs_ = std::make_unique<JobService>(io_, clock_, *store_, engines_);
+    if (auto started = jobs_->start(runtime_); !started) {
+      std::fprintf(stderr, "kontord: cannot start: %s\n", started.error().message.c_str());
+      return kExitStartFailed;
+    }
     wait_for_signal();
     if (auto period = notifier_.watchdog_period()) {
       watchdog_period_ = *period;
       ping_watchdog();
     }
-    log_->info("kontord {} ready: {}", kVersion, summary(*runtime_.config));
-    notifier_.ready("ready: " + summary(*runtime_.config));
+    log_->info("kontord {} ready: {}", kVersion, summary(*runtime_->config));
+    notifier_.ready("ready: " + summary(*runtime_->config));
     io_.run();
     log_->info("kontord stopped");
     return kExitOk;
+  }
+
+  // --- AdminBackend ---
+  const config::KontorConfig& configuration() const override { return *runtime_->config; }
+  store::Store& store() override { return *store_; }
+  TimePoint now() const override { return clock_->now(); }
+  TimePoint started_at() const override { return started_at_; }
+  bool is_running(const std::string& job) const override { return jobs_->is_running(job); }
+  std::optional<TimePoint> next_planned(const std::string& job) const override {
+    return jobs_->next_planned(job);
+  }
+  Result<scheduler::PlannedRun> run_now(const std::string& job,
+                                        const std::string& requested_by) override {
+    auto planned = jobs_->run_now(job);
+    if (planned) log_->info("run {} requested by {}", planned->idempotency_key, requested_by);
+    return planned;
   }
 
  private:
@@ -109,7 +167,7 @@ class DaemonProcess {
     signals_.async_wait([this](const boost::system::error_code& error, int signal) {
       if (error) return;
       if (signal == SIGHUP) {
-        reload();
+        if (!options_.once) reload();
         wait_for_signal();
       } else {
         stop(signal);
@@ -118,25 +176,27 @@ class DaemonProcess {
   }
 
   // Validate everything, open the new instances, and only then swap: a reload never
-  // half-applies, and a rejected one leaves the running configuration untouched.
+  // half-applies, and a rejected one leaves the running configuration untouched. Runs in
+  // progress finish with the configuration they started with.
   void reload() {
-    const config::KontorConfig& running = *runtime_.config;
+    const config::KontorConfig& running = *runtime_->config;
     notifier_.reloading("reloading " + running.file);
     log_->info("SIGHUP: reloading {}", options_.config_path);
     Configuration configuration = load_configuration(options_.config_path, engines_, catalog_);
     std::vector<std::string> problems = configuration.plugin_errors;
     for (const auto& error : configuration.loaded.errors) problems.push_back(to_string(error));
-    std::optional<Runtime> next;
+    std::shared_ptr<Runtime> next;
     if (problems.empty() && configuration.loaded.config) {
-      if (configuration.loaded.config->store.path != running.store.path) {
-        log_->warn("store.path changed: the store is opened at start, restart kontord to use {}",
-                   configuration.loaded.config->store.path);
-      }
-      if (configuration.loaded.config->daemon.plugin_dir != running.daemon.plugin_dir) {
-        log_->warn(
-            "daemon.plugin_dir changed: plugins are loaded at start, restart kontord to "
-            "load them from {}",
-            configuration.loaded.config->daemon.plugin_dir);
+      const config::KontorConfig& fresh = *configuration.loaded.config;
+      for (const auto& [what, old_value, new_value] :
+           {std::tuple("store.path", running.store.path, fresh.store.path),
+            std::tuple("daemon.plugin_dir", running.daemon.plugin_dir, fresh.daemon.plugin_dir),
+            std::tuple("daemon.admin_socket", running.daemon.admin_socket,
+                       fresh.daemon.admin_socket)}) {
+        if (old_value != new_value) {
+          log_->warn("{} changed: it is used from start-up on; restart kontord to use {}", what,
+                     new_value);
+        }
       }
       auto opened = open(std::move(*configuration.loaded.config));
       if (opened) {
@@ -154,21 +214,39 @@ class DaemonProcess {
       notifier_.ready(status);
       return;
     }
-    runtime_ = std::move(*next);
-    kontor::log::set_level(options_.log_level.value_or(runtime_.config->daemon.log_level));
-    log_->info("configuration reloaded: {}", summary(*runtime_.config));
-    notifier_.ready("ready (reloaded): " + summary(*runtime_.config));
+    runtime_ = next;
+    jobs_->reconfigure(runtime_);
+    kontor::log::set_level(options_.log_level.value_or(runtime_->config->daemon.log_level));
+    log_->info("configuration reloaded: {}", summary(*runtime_->config));
+    notifier_.ready("ready (reloaded): " + summary(*runtime_->config));
   }
 
+  // Stop taking requests, ask every run to stop after its current step, and exit once they
+  // returned — or after daemon.shutdown_grace, whichever comes first.
   void stop(int signal) {
-    stopping_ = true;
     const std::string name = signal == SIGINT ? "SIGINT" : "SIGTERM";
     log_->info("{}: stopping", name);
     notifier_.stopping("stopping on " + name);
-    // Nothing else is in flight yet: jobs that run on workers are awaited here (scheduler).
     watchdog_timer_.cancel();
     signals_.cancel();
-    io_.stop();
+    if (admin_) admin_->stop();
+    if (!jobs_) {
+      io_.stop();
+      return;
+    }
+    grace_timer_.expires_after(runtime_->config->daemon.shutdown_grace);
+    grace_timer_.async_wait([this](const boost::system::error_code& error) {
+      if (error) return;
+      log_->error(
+          "runs still going after daemon.shutdown_grace: exiting without them (they "
+          "are recorded failed at the next start)");
+      std::fflush(stderr);
+      std::_Exit(kExitOk);
+    });
+    jobs_->stop([this] {
+      grace_timer_.cancel();
+      io_.stop();
+    });
   }
 
   // Pinged from the io_context itself, so a stuck main loop stops the pings and systemd
@@ -183,6 +261,7 @@ class DaemonProcess {
 
   const DaemonOptions& options_;
   std::shared_ptr<Clock> clock_;
+  TimePoint started_at_;
   std::unique_ptr<store::Store> store_;
   host::StoreInstanceState instance_state_;
   engine::EngineCatalog engines_;
@@ -191,13 +270,16 @@ class DaemonProcess {
   host::TransferService transfer_;
   host::HostContext context_;
   host::BlockingPool pool_;
-  Runtime runtime_;
+  std::shared_ptr<Runtime> runtime_;
   boost::asio::io_context io_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer watchdog_timer_;
+  boost::asio::steady_timer grace_timer_;
   std::chrono::microseconds watchdog_period_{0};
   ServiceNotifier notifier_;
-  std::atomic<bool> stopping_{false};
+  admin::AdminRoutes routes_;
+  std::unique_ptr<admin::AdminServer> admin_;
+  std::unique_ptr<JobService> jobs_;  // declared last: destroyed first, before what runs use
   std::shared_ptr<spdlog::logger> log_;
 };
 
@@ -217,9 +299,10 @@ Result<std::unique_ptr<store::Store>> open_store(const config::KontorConfig& con
       if (error) {
         return Error{fmt::format("cannot create {}: {}", directory.string(), error.message())};
       }
-      std::filesystem::permissions(directory, std::filesystem::perms::owner_all |
-                                                  std::filesystem::perms::group_read |
-                                                  std::filesystem::perms::group_exec,
+      std::filesystem::permissions(directory,
+                                   std::filesystem::perms::owner_all |
+                                       std::filesystem::perms::group_read |
+                                       std::filesystem::perms::group_exec,
                                    error);
     }
   }
@@ -272,8 +355,7 @@ int run_daemon(const DaemonOptions& options) {
     std::fprintf(stderr, "kontord: cannot start: %s\n", runtime.error().message.c_str());
     return kExitStartFailed;
   }
-  process.start(std::move(runtime).value());
-  return options.once ? process.run_once() : process.serve();
+  return options.once ? process.run_once(*runtime) : process.serve(*runtime);
 }
 
 }  // namespace kontor::service

@@ -122,6 +122,13 @@ Result<std::map<std::string, Instant>> UnitOfWork::last_planned_instants() {
   });
 }
 
+Result<bool> UnitOfWork::run_key_recorded(std::string_view idempotency_key) {
+  return read<bool>("run key", [&] {
+    return Query(db_, "SELECT 1 FROM job_runs WHERE idempotency_key = ? LIMIT 1", idempotency_key)
+        .step();
+  });
+}
+
 std::int64_t UnitOfWork::insert_job_run(const JobRun& run, JobRunOutcome outcome) {
   const bool missed = outcome == JobRunOutcome::missed;
   const std::optional<std::string> started =

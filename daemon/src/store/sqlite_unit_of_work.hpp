@@ -39,6 +39,7 @@ class UnitOfWork final : public Transaction {
                                                std::string_view key) override;
   Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) override;
   Result<std::map<std::string, Instant>> last_planned_instants() override;
+  Result<bool> run_key_recorded(std::string_view idempotency_key) override;
 
   // Transaction
   void set_why(std::string why) override { why_ = std::move(why); }

@@ -142,6 +142,8 @@ class Reader {
   // Per job, the latest planned instant of a run by its schedule (started, caught up or
   // missed): the scheduler catches up from there after downtime.
   virtual Result<std::map<std::string, Instant>> last_planned_instants() = 0;
+  // Whether a run with this idempotency key (any attempt) is recorded.
+  virtual Result<bool> run_key_recorded(std::string_view idempotency_key) = 0;
 };
 
 class Transaction : public Reader {

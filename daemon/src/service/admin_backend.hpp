@@ -1,0 +1,33 @@
+// The admin API's view of the running kontord: what its endpoints read and steer. Implemented
+// by the daemon; the routes (daemon_routes.cpp) depend on nothing else, so they are tested with
+// a small fake.
+#pragma once
+
+#include <string>
+
+#include "admin/admin_routes.hpp"
+#include "common/clock.hpp"
+#include "config/kontor_config.hpp"
+#include "kontor/result.hpp"
+#include "scheduler/planned_run.hpp"
+#include "store/store.hpp"
+
+namespace kontor::service {
+
+class AdminBackend {
+ public:
+  virtual ~AdminBackend() = default;
+  virtual const config::KontorConfig& configuration() const = 0;
+  virtual store::Store& store() = 0;
+  virtual TimePoint now() const = 0;
+  virtual TimePoint started_at() const = 0;
+  virtual bool is_running(const std::string& job) const = 0;
+  virtual std::optional<TimePoint> next_planned(const std::string& job) const = 0;
+  virtual Result<scheduler::PlannedRun> run_now(const std::string& job,
+                                                const std::string& requested_by) = 0;
+};
+
+// GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run.
+admin::AdminRoutes daemon_routes(AdminBackend& backend);
+
+}  // namespace kontor::service
