@@ -1,6 +1,9 @@
 #include "config/company_section.hpp"
 
 #include "config/value_checks.hpp"
+#include "kontor/model/bic.hpp"
+#include "kontor/model/iban.hpp"
+#include "kontor/model/vat_id.hpp"
 
 namespace kontor::config {
 
@@ -36,6 +39,43 @@ ValueSpec company_section() {
                "Time zone of schedules and dates, e.g. Europe/Berlin."),
       optional("bank_accounts", list_of(bank_account), "Accounts that receive payments."),
   });
+}
+
+namespace {
+
+std::string text_of(const ConfigNode* section, std::string_view key) {
+  const ConfigNode* value = section ? section->find(key) : nullptr;
+  return value && value->is_scalar() ? value->text() : std::string();
+}
+
+}  // namespace
+
+Company company_of(const ConfigNode& section) {
+  Company company;
+  company.legal_name = text_of(&section, "legal_name");
+  const ConfigNode* address = section.find("address");
+  company.address = {text_of(address, "street"), text_of(address, "postcode"),
+                     text_of(address, "city"), text_of(address, "country")};
+  company.commercial_register = text_of(&section, "register");
+  if (const ConfigNode* directors = section.find("managing_directors")) {
+    for (const auto& director : directors->items()) {
+      company.managing_directors.push_back(director.text());
+    }
+  }
+  if (auto vat_id = VatId::parse(text_of(&section, "vat_id"))) company.vat_id = *vat_id;
+  const ConfigNode* contact = section.find("contact");
+  company.contact = {text_of(contact, "phone"), text_of(contact, "email"), text_of(contact, "web")};
+  company.timezone = text_of(&section, "timezone");
+  if (const ConfigNode* accounts = section.find("bank_accounts")) {
+    for (const auto& account : accounts->items()) {
+      auto iban = Iban::parse(text_of(&account, "iban"));
+      if (!iban) continue;  // refused by validation already
+      CompanyBankAccount bank{*iban, std::nullopt, text_of(&account, "ledger_account")};
+      if (auto bic = Bic::parse(text_of(&account, "bic"))) bank.bic = *bic;
+      company.bank_accounts.push_back(std::move(bank));
+    }
+  }
+  return company;
 }
 
 }  // namespace kontor::config

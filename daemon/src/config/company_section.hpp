@@ -4,10 +4,15 @@
 // (§35a GmbHG, §37a HGB) and the bank accounts whose statements Kontor imports.
 #pragma once
 
+#include "config/config_node.hpp"
 #include "config/schema.hpp"
+#include "kontor/model/company.hpp"
 
 namespace kontor::config {
 
 ValueSpec company_section();
+
+// The Company of a validated `company:` section (what engines, notices and exports use).
+Company company_of(const ConfigNode& section);
 
 }  // namespace kontor::config

@@ -5,6 +5,8 @@
 
 #include <map>
 
+#include "config/company_section.hpp"
+
 namespace kontor::config {
 namespace {
 
@@ -269,6 +271,33 @@ INSTANTIATE_TEST_SUITE_P(
                    "'many'",
                    "k.yaml:6:18: 'store.backend': expected one of sqlite, found 'oracle'"}}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
+
+TEST(KontorConfig, CompanySectionBecomesTheCompany) {
+  const std::string text =
+      "company:\n"
+      "  legal_name: Muster Maschinenbau GmbH\n"
+      "  address: {street: Industriestraße 12, postcode: '50667', city: Köln, country: DE}\n"
+      "  register: HRB 12345, Amtsgericht Köln\n"
+      "  managing_directors: [Erika Mustermann, Max Muster]\n"
+      "  vat_id: DE123456789\n"
+      "  contact: {phone: +49 221 1, email: ar@muster.example}\n"
+      "  timezone: Europe/Berlin\n"
+      "  bank_accounts:\n"
+      "    - {iban: DE02 3705 0299 0000 6847 12, bic: COKSDE33XXX, ledger_account: '1200'}\n";
+  auto loaded = load_config_text(text, "k.yaml", declarations(), environment());
+  ASSERT_THAT(loaded.errors, IsEmpty());
+  const Company company = company_of(*loaded.config->root.find("company"));
+  EXPECT_EQ(company.legal_name, "Muster Maschinenbau GmbH");
+  EXPECT_EQ(company.address.city, "Köln");
+  EXPECT_EQ(company.commercial_register, "HRB 12345, Amtsgericht Köln");
+  EXPECT_THAT(company.managing_directors, ElementsAre("Erika Mustermann", "Max Muster"));
+  ASSERT_TRUE(company.vat_id.has_value());
+  EXPECT_EQ(company.contact.email, "ar@muster.example");
+  EXPECT_EQ(company.timezone, "Europe/Berlin");
+  ASSERT_EQ(company.bank_accounts.size(), 1u);
+  EXPECT_EQ(company.bank_accounts[0].ledger_account, "1200");
+  EXPECT_NE(company.bank_account("DE02370502990000684712"), nullptr);
+}
 
 TEST(KontorConfig, UnreadableFileIsOneErrorNamingTheFile) {
   auto loaded = load_config("/nonexistent/kontor.yaml", declarations(), environment());
