@@ -2,7 +2,10 @@
 
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <sys/epoll.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 #include <array>
@@ -106,6 +109,10 @@ std::vector<sdk::ConfigField> FolderSource::schema() {
       ConfigField::text("quarantine_dir",
                         "Where refused files go, each with NAME.error (relative to path)")
           .defaults("quarantine"),
+      ConfigField::flag("watch",
+                        "Run the jobs reading this folder as soon as a file has arrived and "
+                        "settled (inotify), not only on their schedule")
+          .defaults("true"),
   };
 }
 
@@ -127,6 +134,63 @@ FolderSource::FolderSource(sdk::Host host, const sdk::Config& config)
   };
   processed_ = inside(config.text("processed_dir"), "processed_dir");
   quarantine_ = inside(config.text("quarantine_dir"), "quarantine_dir");
+  if (config.flag("watch")) open_watch();
+}
+
+FolderSource::~FolderSource() {
+  for (int fd : {epoll_fd_, timer_fd_, inotify_fd_}) {
+    if (fd >= 0) ::close(fd);
+  }
+}
+
+void FolderSource::open_watch() {
+  inotify_fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  timer_fd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+  const bool opened =
+      inotify_fd_ >= 0 && timer_fd_ >= 0 && epoll_fd_ >= 0 &&
+      ::inotify_add_watch(inotify_fd_, folder_.c_str(),
+                          IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB) >= 0;
+  if (opened) {
+    for (int fd : {inotify_fd_, timer_fd_}) {
+      epoll_event event{};
+      event.events = EPOLLIN;
+      event.data.fd = fd;
+      if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event) != 0) return;
+    }
+    return;
+  }
+  // Without inotify (limits reached, a file system that has none) the schedule still works.
+  host_.warn("cannot watch " + folder_.string() + " (" + errno_text() +
+             "): files are picked up on the jobs' schedules only");
+  for (int* fd : {&epoll_fd_, &timer_fd_, &inotify_fd_}) {
+    if (*fd >= 0) ::close(*fd);
+    *fd = -1;
+  }
+}
+
+std::optional<int> FolderSource::wake_descriptor() {
+  if (epoll_fd_ < 0) return std::nullopt;
+  return epoll_fd_;
+}
+
+void FolderSource::consume_wake_events() {
+  if (epoll_fd_ < 0) return;
+  char events[4096];
+  while (::read(inotify_fd_, events, sizeof(events)) > 0) {
+  }
+  std::uint64_t expirations = 0;
+  (void)!::read(timer_fd_, &expirations, sizeof(expirations));
+}
+
+void FolderSource::wake_after(std::chrono::microseconds delay) {
+  if (timer_fd_ < 0) return;
+  itimerspec when{};  // all zero disarms
+  if (delay.count() > 0) {
+    when.it_value.tv_sec = static_cast<time_t>(delay.count() / 1'000'000);
+    when.it_value.tv_nsec = static_cast<long>((delay.count() % 1'000'000) * 1'000);
+  }
+  ::timerfd_settime(timer_fd_, 0, &when, nullptr);
 }
 
 bool FolderSource::wanted(const std::string& name) const {
@@ -141,6 +205,7 @@ bool FolderSource::wanted(const std::string& name) const {
 Status FolderSource::list(sdk::DocumentList& documents) {
   const std::int64_t now = host_.now().time_since_epoch().count();
   const std::int64_t settle_us = settle_.count() * 1'000;
+  consume_wake_events();  // what woke the host is being looked at now
   std::error_code error;
   fs::directory_iterator it(folder_, error);
   if (error) return Status::retry("cannot list " + folder_.string() + ": " + error.message());
@@ -154,6 +219,7 @@ Status FolderSource::list(sdk::DocumentList& documents) {
   const auto before = decode_sightings(remembered->value_or(""));
   std::map<std::string, Sighting> now_seen;
   std::vector<sdk::DocumentInfo> ready;
+  std::int64_t next_settled_us = 0;  // 0: nothing waiting to settle
   for (const auto& name : names) {
     if (host_.cancelled()) return Status::cancelled();
     // Names with a newline or tab could not be remembered; such a file is not from a sane tool.
@@ -172,8 +238,14 @@ Status FolderSource::list(sdk::DocumentList& documents) {
     const bool quiet_since_written = now - seen.mtime >= settle_us;
     if (quiet_since_seen || quiet_since_written) {
       ready.push_back({name, name, st.st_size, mtime_us(st)});
+    } else {
+      // Not settled yet: wake the host when the earliest such file will have.
+      const std::int64_t left =
+          std::min(settle_us - (now - seen.first_seen), settle_us - (now - seen.mtime));
+      if (next_settled_us == 0 || left < next_settled_us) next_settled_us = left;
     }
   }
+  wake_after(std::chrono::microseconds(next_settled_us));
   if (auto stored = host_.put_state(kSightingsKey, encode_sightings(now_seen)); !stored) {
     return stored;
   }

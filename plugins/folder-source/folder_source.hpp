@@ -9,6 +9,10 @@
 // the reason (rejected); until then it stays where it is, so a crash repeats the import, which
 // is idempotent. Names from outside never leave the folder: ids are plain file names and
 // nothing follows a symlink.
+//
+// With `watch` (default) the folder is also watched with inotify: a file that arrives, and a
+// file that has waited its `settle` time, make kontord run the jobs reading this source at once
+// instead of at their next scheduled time.
 #pragma once
 
 #include <chrono>
@@ -31,8 +35,19 @@ class FolderSource final : public sdk::Source {
   sdk::Status fetch(const std::string& id, sdk::ByteSink& content) override;
   sdk::Status ack(const std::string& id, sdk::AckOutcome outcome,
                   const std::string& reason) override;
+  std::optional<int> wake_descriptor() override;
+
+  ~FolderSource() override;
+  FolderSource(const FolderSource&) = delete;
+  FolderSource& operator=(const FolderSource&) = delete;
 
  private:
+  // With `watch`: an epoll descriptor over an inotify watch of the folder (a file arrived or was
+  // written) and a timer (a file seen earlier has now settled), for the host to watch.
+  void open_watch();
+  void consume_wake_events();
+  void wake_after(std::chrono::microseconds delay);
+
   bool wanted(const std::string& name) const;
   sdk::Status move_out(const std::string& id, const std::filesystem::path& to_directory,
                        std::string& moved_name);
@@ -43,6 +58,9 @@ class FolderSource final : public sdk::Source {
   std::filesystem::path quarantine_;
   std::chrono::milliseconds settle_;
   std::vector<std::string> include_;
+  int inotify_fd_ = -1;
+  int timer_fd_ = -1;
+  int epoll_fd_ = -1;
 };
 
 // A plain file name, no directory parts, not "." or "..": the only ids this source accepts.

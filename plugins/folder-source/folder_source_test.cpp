@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -83,7 +84,7 @@ TEST_F(FolderSourceTest, DeclaresItselfASourceWithItsSchema) {
   ASSERT_NE(d, nullptr);
   EXPECT_STREQ(d->name, "folder-source");
   EXPECT_EQ(d->roles, static_cast<std::uint32_t>(KONTOR_ROLE_SOURCE));
-  EXPECT_EQ(d->config_field_count, 5u);
+  EXPECT_EQ(d->config_field_count, 6u);
 }
 
 TEST_F(FolderSourceTest, OffersFilesAlreadyThereAtStartInNameOrder) {
@@ -193,6 +194,42 @@ TEST_F(FolderSourceTest, IdsFromOutsideNeverLeaveTheFolder) {
   fs::create_symlink("/etc/hostname", dir_ / "link.xml");
   EXPECT_NE(source->proxy().fetch("link.xml", bytes).code(), sdk::Code::kOk);
   EXPECT_TRUE(bytes.content.empty());
+}
+
+// Whether `fd` is readable within `limit` (a bound for a test that would otherwise hang, not an
+// assertion on speed).
+bool readable(int fd, int limit_ms = 0) {
+  pollfd descriptor{fd, POLLIN, 0};
+  return ::poll(&descriptor, 1, limit_ms) == 1;
+}
+
+TEST_F(FolderSourceTest, ItsWakeDescriptorTurnsReadableWhenAFileArrives) {
+  auto source = create();
+  const std::optional<int> fd = source->proxy().wake_descriptor();
+  ASSERT_TRUE(fd.has_value());
+  EXPECT_FALSE(readable(*fd));
+  drop("statement.xml", "<x/>");
+  EXPECT_TRUE(readable(*fd));
+  EXPECT_THAT(list(*source), ElementsAre("statement.xml"));
+  EXPECT_FALSE(readable(*fd));  // list() took the news in
+}
+
+TEST_F(FolderSourceTest, AFileStillSettlingWakesTheHostOnceItHasSettled) {
+  host_.set("settle", "50ms");
+  auto source = create();
+  const int fd = *source->proxy().wake_descriptor();
+  drop("slow.csv", "a;b", /*age=*/0);
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_FALSE(readable(fd));
+  EXPECT_TRUE(readable(fd, 10'000));  // the settle timer, armed by list()
+  host_.now_utc_us += 50'000;
+  EXPECT_THAT(list(*source), ElementsAre("slow.csv"));
+}
+
+TEST_F(FolderSourceTest, WatchingCanBeTurnedOff) {
+  host_.set("watch", "false");
+  auto source = create();
+  EXPECT_FALSE(source->proxy().wake_descriptor().has_value());
 }
 
 TEST_F(FolderSourceTest, AMissingFolderIsAConfigurationError) {

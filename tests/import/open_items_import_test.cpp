@@ -24,8 +24,8 @@ class OpenItemsImport : public ::testing::Test {
   void SetUp() override {
     std::filesystem::create_directories(dir_ / "inbox");
     dir_.write("kontor.yaml",
-               "daemon: {state_dir: " + dir_.path().string() + "/state, plugin_dir: " +
-                   (binary_dir() / "plugins").string() +
+               "daemon: {state_dir: " + dir_.path().string() +
+                   "/state, plugin_dir: " + (binary_dir() / "plugins").string() +
                    "}\n"
                    "company:\n  legal_name: Muster GmbH\n"
                    "  address: {street: a, postcode: '1', city: b, country: DE}\n"
@@ -139,16 +139,15 @@ TEST_F(OpenItemsImport, AFileNoParserKnowsIsQuarantinedNamingTheParsersTried) {
   dir_.write("inbox/statement.sta", ":20:STARTUMS\n:25:37040044/0532013000\n");
   auto result = once();
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_THAT(result.err,
-              HasSubstr("statement.sta: no parser recognises this file (tried: erp)"));
+  EXPECT_THAT(result.err, HasSubstr("statement.sta: no parser recognises this file (tried: erp)"));
   EXPECT_EQ(files_in("inbox/quarantine").size(), 2u);
 }
 
 TEST_F(OpenItemsImport, AComplaintRecordedWithKontorctlIsKeptWithTheCustomer) {
   drop("items.csv", "R-1;K-1;Muster;Str. 1;50678;Köln;;;31.10.2026;10,00;19;invoice;\n");
   ASSERT_EQ(once().status, 0);
-  auto added = run("kontorctl", {"note", "add", "--item", "R-1", "--complaint",
-                                 "Ware beschädigt geliefert"});
+  auto added = run("kontorctl",
+                   {"note", "add", "--item", "R-1", "--complaint", "Ware beschädigt geliefert"});
   ASSERT_EQ(added.status, 0) << added.err;
   EXPECT_THAT(added.out, HasSubstr("note 1 added: an open complaint; no reminders until it is "
                                    "resolved"));

@@ -26,6 +26,7 @@
 #include "service/configuration.hpp"
 #include "service/job_service.hpp"
 #include "service/service_notifier.hpp"
+#include "service/source_watch.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace kontor::service {
@@ -130,10 +131,14 @@ class DaemonProcess final : public AdminBackend {
     }
     admin_ = std::move(admin).value();
     jobs_ = std::make_unique<JobService>(io_, clock_, *store_, engines_);
+    jobs_->on_run_finished([this](const std::string& job) {
+      if (watch_) watch_->run_finished(job);
+    });
     if (auto started = jobs_->start(runtime_); !started) {
       std::fprintf(stderr, "kontord: cannot start: %s\n", started.error().message.c_str());
       return kExitStartFailed;
     }
+    watch_ = std::make_unique<SourceWatch>(io_, *runtime_, *jobs_);
     wait_for_signal();
     if (auto period = notifier_.watchdog_period()) {
       watchdog_period_ = *period;
@@ -214,8 +219,10 @@ class DaemonProcess final : public AdminBackend {
       notifier_.ready(status);
       return;
     }
+    watch_.reset();
     runtime_ = next;
     jobs_->reconfigure(runtime_);
+    watch_ = std::make_unique<SourceWatch>(io_, *runtime_, *jobs_);
     kontor::log::set_level(options_.log_level.value_or(runtime_->config->daemon.log_level));
     log_->info("configuration reloaded: {}", summary(*runtime_->config));
     notifier_.ready("ready (reloaded): " + summary(*runtime_->config));
@@ -229,6 +236,7 @@ class DaemonProcess final : public AdminBackend {
     notifier_.stopping("stopping on " + name);
     watchdog_timer_.cancel();
     signals_.cancel();
+    watch_.reset();
     if (admin_) admin_->stop();
     if (!jobs_) {
       io_.stop();
@@ -279,7 +287,8 @@ class DaemonProcess final : public AdminBackend {
   ServiceNotifier notifier_;
   admin::AdminRoutes routes_;
   std::unique_ptr<admin::AdminServer> admin_;
-  std::unique_ptr<JobService> jobs_;  // declared last: destroyed first, before what runs use
+  std::unique_ptr<JobService> jobs_;    // destroyed before what runs use
+  std::unique_ptr<SourceWatch> watch_;  // destroyed first: it refers to jobs_
   std::shared_ptr<spdlog::logger> log_;
 };
 

@@ -269,6 +269,7 @@ void JobService::finished(std::int64_t id, engine::RunResult result) {
     if (active_.empty() && on_stopped_) std::exchange(on_stopped_, nullptr)();
     return;
   }
+  if (run_finished_) run_finished_(job);
   tick();
 }
 

@@ -63,6 +63,11 @@ class JobService {
   // Queues a run of `job` now; an error when it is unknown, running or already queued.
   Result<scheduler::PlannedRun> run_now(const std::string& job);
 
+  // Called on the io_context after each run returned (the source watch looks again).
+  void on_run_finished(std::function<void(const std::string& job)> listener) {
+    run_finished_ = std::move(listener);
+  }
+
   // `kontord --once`: calls `idle` (once) as soon as nothing is running or queued any more.
   void when_idle(std::function<void()> idle);
 
@@ -99,6 +104,7 @@ class JobService {
   std::map<std::string, std::string> distinct_keys_;
   std::function<void()> on_stopped_;
   std::function<void()> on_idle_;
+  std::function<void(const std::string&)> run_finished_;
   bool stopping_ = false;
   int unsuccessful_ = 0;
 };

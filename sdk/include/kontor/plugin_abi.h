@@ -477,6 +477,12 @@ typedef struct kontor_source_api {
                          const kontor_bytes_sink* content);
   kontor_status (*ack)(kontor_plugin_instance* self, kontor_str id, int32_t outcome,
                        kontor_str reason);
+  /* Optional (may be NULL, or return KONTOR_UNSUPPORTED): a file descriptor, owned by the
+   * plugin and open until destroy(), that becomes readable when a list() may find something new
+   * (an inotify or epoll descriptor). The host never reads it: it watches it and asks the
+   * scheduler for an extra run of the jobs reading this source; list() consumes what made it
+   * readable. Schedules still run as configured. */
+  kontor_status (*wake_descriptor)(kontor_plugin_instance* self, int32_t* fd);
 } kontor_source_api;
 
 /* Reads one file format. probe() looks at the first bytes and says how sure it is (0..100)

@@ -1,5 +1,7 @@
 #include "kontor/sdk/host_side.hpp"
 
+#include <cstddef>
+
 #include "kontor/sdk/abi_convert.hpp"
 #include "kontor/sdk/views.hpp"
 
@@ -156,6 +158,20 @@ Status InstanceProxy::ack(const std::string& id, AckOutcome outcome,
   return finish(
       descriptor_->source->ack(instance_, view(id), static_cast<int32_t>(outcome), view(reason)),
       Status::ok());
+}
+
+std::optional<int> InstanceProxy::wake_descriptor() const {
+  const kontor_source_api* source = descriptor_->source;
+  if (source == nullptr ||
+      source->struct_size < offsetof(kontor_source_api, wake_descriptor) + sizeof(void*) ||
+      source->wake_descriptor == nullptr) {
+    return std::nullopt;
+  }
+  int32_t fd = -1;
+  const kontor_status status = source->wake_descriptor(instance_, &fd);
+  take_error_();  // "no wake descriptor" is an answer, not an error
+  if (status != KONTOR_OK || fd < 0) return std::nullopt;
+  return fd;
 }
 
 Result<int> InstanceProxy::probe(const std::string& name,

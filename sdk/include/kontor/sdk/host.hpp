@@ -45,9 +45,9 @@ struct TransferRequest {
 };
 
 struct TransferResponse {
-  int code = 0;          // HTTP status or last SMTP reply code
-  std::string message;   // server reply text
-  std::string body;      // downloaded content (GET, LIST)
+  int code = 0;         // HTTP status or last SMTP reply code
+  std::string message;  // server reply text
+  std::string body;     // downloaded content (GET, LIST)
 };
 
 class Host {

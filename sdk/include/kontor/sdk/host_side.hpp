@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -26,6 +27,8 @@ class InstanceProxy {
   Status list(DocumentList& documents) const;
   Status fetch(const std::string& id, ByteSink& content) const;
   Status ack(const std::string& id, AckOutcome outcome, const std::string& reason) const;
+  // The source's wake descriptor, if it offers one (an older plugin's table may end before it).
+  std::optional<int> wake_descriptor() const;
   Result<int> probe(const std::string& name, std::span<const std::uint8_t> prefix) const;
   Status parse(DocumentReader& document, ParseSink& sink) const;
   Status deliver(const NoticeMessage& notice) const;

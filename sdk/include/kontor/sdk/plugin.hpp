@@ -85,7 +85,8 @@ class PluginExport {
     d.create = &create;
     d.destroy = &destroy;
     if constexpr (std::is_base_of_v<Source, T>) {
-      static const kontor_source_api api{sizeof(kontor_source_api), &list, &fetch, &ack};
+      static const kontor_source_api api{sizeof(kontor_source_api), &list, &fetch, &ack,
+                                         &wake_descriptor};
       d.roles |= KONTOR_ROLE_SOURCE;
       d.source = &api;
     }
@@ -158,6 +159,19 @@ class PluginExport {
             .ack(copy(id),
                  outcome == KONTOR_ACK_COMMITTED ? AckOutcome::kCommitted : AckOutcome::kRejected,
                  copy(reason));
+      });
+    }
+    return KONTOR_UNSUPPORTED;
+  }
+
+  static kontor_status wake_descriptor(kontor_plugin_instance* instance, int32_t* fd) noexcept {
+    if constexpr (std::is_base_of_v<Source, T>) {
+      Instance* i = self(instance);
+      return guarded(i->host, [&] {
+        const std::optional<int> descriptor = static_cast<Source&>(*i->plugin).wake_descriptor();
+        if (!descriptor) return Status::unsupported("no wake descriptor");
+        *fd = *descriptor;
+        return Status::ok();
       });
     }
     return KONTOR_UNSUPPORTED;

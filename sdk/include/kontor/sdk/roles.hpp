@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,6 +53,9 @@ class Source {
   virtual Status fetch(const std::string& id, ByteSink& content) = 0;
   // After the import committed (kCommitted) or refused the document (kRejected, with why).
   virtual Status ack(const std::string& id, AckOutcome outcome, const std::string& reason) = 0;
+  // A descriptor that becomes readable when list() may find something new (see plugin_abi.h),
+  // or none: then the source is only read on its jobs' schedules.
+  virtual std::optional<int> wake_descriptor() { return std::nullopt; }
 };
 
 // --- Parser ---------------------------------------------------------------------------------

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "kontor/model/bank_statement.hpp"
-#include "kontor/plugin_abi.h"
 #include "kontor/model/bank_transaction.hpp"
 #include "kontor/model/booking.hpp"
 #include "kontor/model/customer.hpp"
@@ -20,6 +19,7 @@
 #include "kontor/model/money.hpp"
 #include "kontor/model/open_item.hpp"
 #include "kontor/model/postal_address.hpp"
+#include "kontor/plugin_abi.h"
 
 namespace kontor::sdk {
 

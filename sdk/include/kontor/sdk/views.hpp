@@ -11,7 +11,9 @@
 
 namespace kontor::sdk {
 
-inline kontor_str view(std::string_view text) { return {text.data(), text.size()}; }
+inline kontor_str view(std::string_view text) {
+  return {text.data(), text.size()};
+}
 inline kontor_bytes bytes_view(std::string_view data) {
   return {reinterpret_cast<const std::uint8_t*>(data.data()), data.size()};
 }
@@ -59,6 +61,6 @@ Field field_or_zero(const Struct& value, const Field Struct::*member, std::size_
 }  // namespace kontor::sdk
 
 // KONTOR_FIELD(s, name): s.name if the sender's struct is large enough to hold it, else zero.
-#define KONTOR_FIELD(s, name)                                                              \
-  ::kontor::sdk::field_or_zero(s, &std::remove_cvref_t<decltype(s)>::name,                 \
+#define KONTOR_FIELD(s, name)                                              \
+  ::kontor::sdk::field_or_zero(s, &std::remove_cvref_t<decltype(s)>::name, \
                                offsetof(std::remove_cvref_t<decltype(s)>, name))
