@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/child_process.hpp"
-#include "support/notify_socket.hpp"
+#include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -70,30 +70,17 @@ class AdminApi : public ::testing::Test {
     // refuse it.
     std::filesystem::permissions(dir_.path(), std::filesystem::perms(0755));
     std::filesystem::create_directories(dir_ / "inbox");
-    dir_.write("kontor.yaml",
-               "daemon: {state_dir: " + dir_.path().string() + "/state, plugin_dir: " +
-                   (binary_dir() / "plugins").string() + ", admin_socket: " + socket_.string() +
-                   "}\n"
-                   "company:\n  legal_name: Muster GmbH\n"
-                   "  address: {street: a, postcode: '1', city: b, country: DE}\n"
-                   "  timezone: Europe/Berlin\n"
-                   "instances:\n  drop: {plugin: folder-source, path: " +
-                   (dir_ / "inbox").string() +
-                   "}\n"
-                   "jobs:\n  items: {engine: import_open_items, inputs: [drop], schedule: '0 6 * * "
-                   "1-5'}\n");
-    ChildOptions options;
-    options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
-                    (dir_ / "kontor.yaml").string()};
-    options.output_dir = dir_.path();
-    options.set_env = {{"NOTIFY_SOCKET", notify_.path().string()}};
-    daemon_ = std::make_unique<ChildProcess>(std::move(options));
-    ASSERT_TRUE(notify_.wait_for("READY=1")) << daemon_->err();
-  }
-
-  void TearDown() override {
-    daemon_->signal(SIGTERM);
-    EXPECT_EQ(daemon_->wait(), 0) << daemon_->err();
+    dir_.write(
+        "kontor.yaml",
+        "daemon: {state_dir: " + dir_.path().string() +
+            "/state, plugin_dir: " + (binary_dir() / "plugins").string() +
+            ", admin_socket: " + socket_.string() + "}\n" + company_yaml() +
+            "instances:\n  drop: {plugin: folder-source, path: " + (dir_ / "inbox").string() +
+            "}\n"
+            "jobs:\n  items: {engine: import_open_items, inputs: [drop], schedule: '0 6 * * "
+            "1-5'}\n");
+    daemon_ = std::make_unique<RunningKontord>(dir_ / "kontor.yaml", dir_.path());
+    ASSERT_TRUE(daemon_->ready()) << daemon_->err();
   }
 
   Completed kontorctl(std::vector<std::string> args) {
@@ -108,8 +95,7 @@ class AdminApi : public ::testing::Test {
 
   TempDir dir_;
   std::filesystem::path socket_ = dir_ / "run/admin.sock";
-  NotifySocket notify_{dir_ / "notify.sock"};
-  std::unique_ptr<ChildProcess> daemon_;
+  std::unique_ptr<RunningKontord> daemon_;
 };
 
 TEST_F(AdminApi, HealthSaysWhoIsRunning) {

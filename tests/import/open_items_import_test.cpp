@@ -7,6 +7,7 @@
 
 #include "store/sqlite_store.hpp"
 #include "support/child_process.hpp"
+#include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -24,12 +25,8 @@ class OpenItemsImport : public ::testing::Test {
   void SetUp() override {
     std::filesystem::create_directories(dir_ / "inbox");
     dir_.write("kontor.yaml",
-               "daemon: {state_dir: " + dir_.path().string() +
-                   "/state, plugin_dir: " + (binary_dir() / "plugins").string() +
-                   "}\n"
-                   "company:\n  legal_name: Muster GmbH\n"
-                   "  address: {street: a, postcode: '1', city: b, country: DE}\n"
-                   "  timezone: Europe/Berlin\n"
+               "daemon: {state_dir: " + dir_.path().string() + "/state, plugin_dir: " +
+                   (binary_dir() / "plugins").string() + "}\n" + company_yaml() +
                    "instances:\n"
                    "  drop: {plugin: folder-source, path: " +
                    (dir_ / "inbox").string() +

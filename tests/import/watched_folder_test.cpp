@@ -6,7 +6,7 @@
 
 #include "store/sqlite_store.hpp"
 #include "support/child_process.hpp"
-#include "support/notify_socket.hpp"
+#include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -21,11 +21,7 @@ class WatchedFolder : public ::testing::Test {
     dir_.write("kontor.yaml",
                "daemon: {state_dir: " + dir_.path().string() +
                    "/state, plugin_dir: " + (binary_dir() / "plugins").string() +
-                   ", admin_socket: " + (dir_ / "admin.sock").string() +
-                   "}\n"
-                   "company:\n  legal_name: Muster GmbH\n"
-                   "  address: {street: a, postcode: '1', city: b, country: DE}\n"
-                   "  timezone: Europe/Berlin\n"
+                   ", admin_socket: " + (dir_ / "admin.sock").string() + "}\n" + company_yaml() +
                    "instances:\n"
                    "  drop: {plugin: folder-source, path: " +
                    (dir_ / "inbox").string() +
@@ -33,18 +29,8 @@ class WatchedFolder : public ::testing::Test {
                    "  erp: {plugin: open-items}\n"
                    "jobs:\n"
                    "  items: {engine: import_open_items, inputs: [drop], schedule: '0 6 1 1 *'}\n");
-    ChildOptions options;
-    options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
-                    (dir_ / "kontor.yaml").string()};
-    options.output_dir = dir_.path();
-    options.set_env = {{"NOTIFY_SOCKET", notify_.path().string()}};
-    daemon_ = std::make_unique<ChildProcess>(std::move(options));
-    ASSERT_TRUE(notify_.wait_for("READY=1")) << daemon_->err();
-  }
-
-  void TearDown() override {
-    daemon_->signal(SIGTERM);
-    EXPECT_EQ(daemon_->wait(), 0) << daemon_->err();
+    daemon_ = std::make_unique<RunningKontord>(dir_ / "kontor.yaml", dir_.path());
+    ASSERT_TRUE(daemon_->ready()) << daemon_->err();
   }
 
   bool item_known(const std::string& number) {
@@ -62,8 +48,7 @@ class WatchedFolder : public ::testing::Test {
   }
 
   TempDir dir_;
-  NotifySocket notify_{dir_ / "notify.sock"};
-  std::unique_ptr<ChildProcess> daemon_;
+  std::unique_ptr<RunningKontord> daemon_;
 };
 
 TEST_F(WatchedFolder, AFileIsImportedOnceItHasArrivedAndSettled) {

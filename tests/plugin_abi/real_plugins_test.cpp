@@ -14,6 +14,7 @@
 #include "host/plugin_instances.hpp"
 #include "kontor/sdk/views.hpp"
 #include "plugin_fixtures.hpp"
+#include "support/memory_instance_state.hpp"
 
 namespace kontor::host {
 namespace {
@@ -28,29 +29,6 @@ PluginCatalog load_real_plugins() {
   EXPECT_THAT(errors, IsEmpty());
   return catalog;
 }
-
-// The store's part for plugins, in memory.
-class MemoryStateStore final : public InstanceStateStore {
- public:
-  Result<std::optional<std::string>> get(const std::string& instance,
-                                         const std::string& key) override {
-    auto it = values_.find(instance + "/" + key);
-    if (it == values_.end()) return std::optional<std::string>();
-    return std::optional<std::string>(it->second);
-  }
-  Result<void> put(const std::string& instance, const std::string& key,
-                   const std::string& value) override {
-    values_[instance + "/" + key] = value;
-    return {};
-  }
-  Result<void> erase(const std::string& instance, const std::string& key) override {
-    values_.erase(instance + "/" + key);
-    return {};
-  }
-
- private:
-  std::map<std::string, std::string> values_;
-};
 
 std::string text_of(const char* text) {
   return text == nullptr ? std::string("(null)") : std::string(text);
@@ -142,7 +120,7 @@ TEST(RealPlugins, FolderSourceInstanceListsASettledFileAndIsDestroyed) {
   validate_instances(*loaded.config, catalog, config::process_environment(), loaded.errors);
   ASSERT_THAT(loaded.errors, IsEmpty());
 
-  MemoryStateStore state;
+  testing::MemoryInstanceState state;
   HostContext context;
   context.state = &state;
   context.clock = fixed_clock(TimePoint(std::chrono::seconds(1'800'000'000)));

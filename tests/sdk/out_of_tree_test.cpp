@@ -10,6 +10,7 @@
 #include "host/plugin_catalog.hpp"
 #include "host/plugin_instances.hpp"
 #include "support/child_process.hpp"
+#include "support/memory_instance_state.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -17,28 +18,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-class MemoryState final : public host::InstanceStateStore {
- public:
-  Result<std::optional<std::string>> get(const std::string& instance,
-                                         const std::string& key) override {
-    auto it = values_.find(instance + "/" + key);
-    if (it == values_.end()) return std::optional<std::string>();
-    return std::optional<std::string>(it->second);
-  }
-  Result<void> put(const std::string& instance, const std::string& key,
-                   const std::string& value) override {
-    values_[instance + "/" + key] = value;
-    return {};
-  }
-  Result<void> erase(const std::string& instance, const std::string& key) override {
-    values_.erase(instance + "/" + key);
-    return {};
-  }
-
- private:
-  std::map<std::string, std::string> values_;
-};
 
 Completed cmake(const TempDir& dir, std::vector<std::string> args) {
   ChildOptions options;
@@ -68,8 +47,8 @@ TEST(PluginSdk, APluginBuiltOutOfTreeAgainstTheInstalledSdkLoadsAndRuns) {
   TempDir dir;
   const auto prefix = dir / "sdk";
   const auto build = dir / "hello";
-  auto installed = cmake(dir, {"--install", binary_dir().string(), "--component", "sdk",
-                               "--prefix", prefix.string()});
+  auto installed = cmake(
+      dir, {"--install", binary_dir().string(), "--component", "sdk", "--prefix", prefix.string()});
   ASSERT_EQ(installed.status, 0) << installed.out << installed.err;
   ASSERT_TRUE(std::filesystem::exists(prefix / "include/kontor/plugin_abi.h"));
   ASSERT_TRUE(std::filesystem::exists(prefix / "lib/cmake/KontorSDK/KontorSDKConfig.cmake"));
@@ -100,7 +79,7 @@ TEST(PluginSdk, APluginBuiltOutOfTreeAgainstTheInstalledSdkLoadsAndRuns) {
   host::validate_instances(*loaded.config, catalog, config::process_environment(), loaded.errors);
   ASSERT_THAT(loaded.errors, IsEmpty());
 
-  MemoryState state;
+  MemoryInstanceState state;
   host::HostContext context;
   context.clock = system_clock();
   context.state = &state;
@@ -117,10 +96,11 @@ TEST(PluginSdk, APluginBuiltOutOfTreeAgainstTheInstalledSdkLoadsAndRuns) {
   ASSERT_TRUE(
       greeter.call(not_cancelled, [&](auto& p) { return p.fetch("hello.txt", content); }).is_ok());
   EXPECT_EQ(content.text, "Grüß Gott");
-  ASSERT_TRUE(greeter
-                  .call(not_cancelled,
-                        [&](auto& p) { return p.ack("hello.txt", sdk::AckOutcome::kCommitted, ""); })
-                  .is_ok());
+  ASSERT_TRUE(
+      greeter
+          .call(not_cancelled,
+                [&](auto& p) { return p.ack("hello.txt", sdk::AckOutcome::kCommitted, ""); })
+          .is_ok());
   Listed after;
   ASSERT_TRUE(greeter.call(not_cancelled, [&](auto& p) { return p.list(after); }).is_ok());
   EXPECT_THAT(after.ids, IsEmpty());  // its state says it was delivered

@@ -117,24 +117,31 @@ Allocation allocation_from_row(const Statement& row) {
   return a;
 }
 
+constexpr std::string_view kCustomerColumns =
+    "SELECT number, name, street, postcode, city, country, email, language, kind, "
+    "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers ";
+
+// A customer from a row of kCustomerColumns, without its IBANs (they are another table).
+Customer customer_from_row(const Statement& row) {
+  Customer c;
+  c.number = row.text(0);
+  c.name = row.text(1);
+  c.address = {row.text(2), row.text(3), row.text(4), row.text(5)};
+  c.email = row.text(6);
+  c.language = row.text(7);
+  c.kind = stored(parse_customer_kind(row.text(8)), "customer type");
+  if (!row.is_null(9)) c.preferred_delivery = stored(parse_delivery(row.text(9)), "delivery");
+  c.dunning_block = stored_block(row, 10);
+  return c;
+}
+
 }  // namespace
 
 std::optional<Customer> UnitOfWork::load_customer(std::string_view number) {
-  Query row(db_,
-            "SELECT number, name, street, postcode, city, country, email, language, kind, "
-            "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers "
-            "WHERE number = ?",
-            number);
+  static const std::string kSql = std::string(kCustomerColumns) + "WHERE number = ?";
+  Query row(db_, kSql, number);
   if (!row.step()) return std::nullopt;
-  Customer c;
-  c.number = row->text(0);
-  c.name = row->text(1);
-  c.address = {row->text(2), row->text(3), row->text(4), row->text(5)};
-  c.email = row->text(6);
-  c.language = row->text(7);
-  c.kind = stored(parse_customer_kind(row->text(8)), "customer type");
-  if (!row->is_null(9)) c.preferred_delivery = stored(parse_delivery(row->text(9)), "delivery");
-  c.dunning_block = stored_block(row.statement(), 10);
+  Customer c = customer_from_row(row.statement());
   Query ibans(db_, "SELECT iban FROM customer_ibans WHERE customer_number = ? ORDER BY position",
               number);
   while (ibans.step()) c.ibans.push_back(stored(Iban::parse(ibans->text(0)), "IBAN"));
@@ -206,24 +213,9 @@ Result<std::vector<Customer>> UnitOfWork::customers() {
   return read<std::vector<Customer>>("customers", [&] {
     std::vector<Customer> all;
     {
-      Query rows(db_,
-                 "SELECT number, name, street, postcode, city, country, email, language, kind, "
-                 "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers "
-                 "ORDER BY number");
-      while (rows.step()) {
-        Customer c;
-        c.number = rows->text(0);
-        c.name = rows->text(1);
-        c.address = {rows->text(2), rows->text(3), rows->text(4), rows->text(5)};
-        c.email = rows->text(6);
-        c.language = rows->text(7);
-        c.kind = stored(parse_customer_kind(rows->text(8)), "customer type");
-        if (!rows->is_null(9)) {
-          c.preferred_delivery = stored(parse_delivery(rows->text(9)), "delivery");
-        }
-        c.dunning_block = stored_block(rows.statement(), 10);
-        all.push_back(std::move(c));
-      }
+      static const std::string kSql = std::string(kCustomerColumns) + "ORDER BY number";
+      Query rows(db_, kSql);
+      while (rows.step()) all.push_back(customer_from_row(rows.statement()));
     }
     // One pass over all IBANs instead of one query per customer.
     Query ibans(db_,
