@@ -12,6 +12,13 @@ namespace {
 
 constexpr std::size_t kMaxListedProblems = 100;
 
+// The ERP's "do not remind" on a customer or an item: a date, a reason, or both.
+std::optional<DunningBlock> dunning_block_of(const std::string& reason,
+                                             const std::optional<Date>& until) {
+  if (!until && reason.empty()) return std::nullopt;
+  return DunningBlock{reason.empty() ? "blocked in the ERP" : reason, until};
+}
+
 std::string at_line(std::int64_t line) {
   return line > 0 ? fmt::format("line {}: ", line) : std::string();
 }
@@ -78,12 +85,8 @@ sdk::Status OpenItemImport::customer(const sdk::ImportedCustomer& imported) {
   }
   customer.kind = imported.kind.value_or(CustomerKind::consumer);
   customer.preferred_delivery = imported.delivery;
-  if (imported.dunning_block_until || !imported.dunning_block_reason.empty()) {
-    customer.dunning_block =
-        DunningBlock{imported.dunning_block_reason.empty() ? "blocked in the ERP"
-                                                           : imported.dunning_block_reason,
-                     imported.dunning_block_until};
-  }
+  customer.dunning_block =
+      dunning_block_of(imported.dunning_block_reason, imported.dunning_block_until);
   auto change = tx_.upsert_customer(customer);
   if (!change) return store_failed(change.error());
   count(customers_, *change);
@@ -134,12 +137,8 @@ sdk::Status OpenItemImport::open_item(const sdk::ImportedOpenItem& imported) {
   item.refers_to = imported.refers_to;
   item.debtor_account = imported.debtor_account;
   item.document_path = imported.document_path;
-  if (imported.dunning_block_until || !imported.dunning_block_reason.empty()) {
-    item.dunning_block =
-        DunningBlock{imported.dunning_block_reason.empty() ? "blocked in the ERP"
-                                                           : imported.dunning_block_reason,
-                     imported.dunning_block_until};
-  }
+  item.dunning_block =
+      dunning_block_of(imported.dunning_block_reason, imported.dunning_block_until);
   if (auto valid = check(item); !valid) return problem(line, what + ": " + valid.error().message);
   if (customers_in_file_.count(item.customer_number) == 0) {
     auto known = tx_.customer(item.customer_number);
