@@ -66,7 +66,7 @@ class CountingSink final : public kontor::sdk::ParseSink {
     tax_lines += static_cast<std::int64_t>(item.tax_lines.size());
     return kontor::sdk::Status::ok();
   }
-  void warning(std::int64_t, std::string_view) override { ++warnings; }
+  void warning(std::int64_t, std::string_view, std::string_view) override { ++warnings; }
 
  private:
   static kontor::sdk::Status failed() { return kontor::sdk::Status::internal("not a bank file"); }

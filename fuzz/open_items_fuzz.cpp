@@ -79,8 +79,9 @@ class CheckingSink final : public sdk::ParseSink {
     return sdk::Status::ok();
   }
 
-  void warning(std::int64_t line, std::string_view message) override {
+  void warning(std::int64_t line, std::string_view code, std::string_view message) override {
     require_line(line);
+    require(!code.empty());
     require(!message.empty());
     require_utf8(std::string(message));
   }

@@ -69,7 +69,8 @@ Result<Header> read_header(const CsvRecord& record, const ParserOptions& options
                  "; map other names with the columns option)"};
   }
   if (!unknown.empty()) {
-    consumer.warning(header.line, "ignoring unknown columns: " + joined(unknown, 40));
+    consumer.warning(header.line, "unknown_columns",
+                     "ignoring unknown columns: " + joined(unknown, 40));
   }
   return header;
 }

@@ -76,7 +76,7 @@ Status read_json_lines_rows(std::string_view text, const ParserOptions& options,
   if (!unknown_keys.empty()) {
     std::string names;
     for (const std::string& key : unknown_keys) names += (names.empty() ? "" : ", ") + key;
-    consumer.warning(first_unknown_line, "ignoring unknown keys: " + names);
+    consumer.warning(first_unknown_line, "unknown_columns", "ignoring unknown keys: " + names);
   }
   return {};
 }

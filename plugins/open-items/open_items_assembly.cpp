@@ -89,7 +89,7 @@ void OpenItemsAssembly::warn_if_master_data_differs(std::uint32_t index,
   if (differing.empty()) return;
   customer_warned_[index] = true;
   file_.warnings.push_back(
-      {later.line, "customer '" + for_message(first.number, 60) + "': " + on_line(later.line) +
+      {later.line, "master_data_differs", "customer '" + for_message(first.number, 60) + "': " + on_line(later.line) +
                        " has another " + differing + " than " + on_line(first.line) +
                        "; the master data of " + on_line(first.line) + " is used"});
 }
@@ -106,7 +106,7 @@ Status OpenItemsAssembly::add(OpenItemRow row) {
       row.item.tax_lines.push_back(*first_line);
     } else if (row.net && !net_without_rate_warned_) {
       net_without_rate_warned_ = true;
-      file_.warnings.push_back({line, "net_amount without tax_rate is ignored (first on " +
+      file_.warnings.push_back({line, "net_without_rate", "net_amount without tax_rate is ignored (first on " +
                                           on_line(line) + "): a tax line needs its rate"});
     }
     const auto index = static_cast<std::uint32_t>(file_.items.size());

@@ -43,8 +43,8 @@ class Collector final : public RowConsumer {
     ++rows_;
     bad_rows_.push_back({line, std::move(reason)});
   }
-  void warning(std::int64_t line, std::string message) override {
-    warnings_.push_back({line, std::move(message)});
+  void warning(std::int64_t line, std::string code, std::string message) override {
+    warnings_.push_back({line, std::move(code), std::move(message)});
   }
 
   bool was_cancelled() const { return was_cancelled_; }
@@ -108,7 +108,9 @@ sdk::Status parse_open_items(std::string_view name, std::string_view content,
 }
 
 sdk::Status emit(const OpenItemsFile& file, sdk::ParseSink& sink) {
-  for (const ParseWarning& warning : file.warnings) sink.warning(warning.line, warning.message);
+  for (const ParseWarning& warning : file.warnings) {
+    sink.warning(warning.line, warning.code, warning.message);
+  }
   std::vector<bool> customer_sent(file.customers.size(), false);
   for (std::size_t i = 0; i < file.items.size(); ++i) {
     const std::uint32_t customer = file.customer_of_item[i];

@@ -27,6 +27,7 @@ namespace kontor::plugins::open_items {
 
 struct ParseWarning {
   std::int64_t line = 0;
+  std::string code;  // unknown_columns, master_data_differs, net_without_rate
   std::string message;
 };
 

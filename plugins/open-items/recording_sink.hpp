@@ -33,7 +33,7 @@ struct RecordingSink : sdk::ParseSink {
     order.push_back("item " + item.number);
     return sdk::Status::ok();
   }
-  void warning(std::int64_t line, std::string_view message) override {
+  void warning(std::int64_t line, std::string_view /*code*/, std::string_view message) override {
     warnings.push_back("line " + std::to_string(line) + ": " + std::string(message));
     order.push_back("warning");
   }

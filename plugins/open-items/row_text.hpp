@@ -28,7 +28,7 @@ class RowConsumer {
   virtual bool row(const RowText& row) = 0;
   // A row that could not even be split into fields (wrong column count, bad encoding, not JSON).
   virtual void bad_row(std::int64_t line, std::string reason) = 0;
-  virtual void warning(std::int64_t line, std::string message) = 0;
+  virtual void warning(std::int64_t line, std::string code, std::string message) = 0;
 };
 
 }  // namespace kontor::plugins::open_items

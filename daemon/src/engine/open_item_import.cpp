@@ -62,7 +62,8 @@ sdk::Status OpenItemImport::detail(const sdk::EntryDetail&) {
   return sdk::Status::failed("a bank statement is no ERP export: the job's parser is wrong");
 }
 
-void OpenItemImport::warning(std::int64_t line, std::string_view message) {
+void OpenItemImport::warning(std::int64_t line, std::string_view /*code*/,
+                             std::string_view message) {
   report_.warnings.push_back(fmt::format("{}: {}{}", document_.name, at_line(line), message));
 }
 

@@ -38,7 +38,7 @@ class OpenItemImport final : public DocumentImport, public sdk::ParseSink {
   sdk::Status detail(const sdk::EntryDetail& detail) override;
   sdk::Status customer(const sdk::ImportedCustomer& customer) override;
   sdk::Status open_item(const sdk::ImportedOpenItem& item) override;
-  void warning(std::int64_t line, std::string_view message) override;
+  void warning(std::int64_t line, std::string_view code, std::string_view message) override;
 
  private:
   struct Counts {

@@ -187,6 +187,7 @@ typedef struct kontor_statement {
   kontor_str id;        /* camt Stmt/Id; MT940 :20: / :28C: */
   kontor_str sequence;  /* camt ElctrncSeqNb or LglSeqNb; MT940 :28C: */
   kontor_str created;   /* creation time as the bank wrote it */
+  kontor_str dialect;   /* what exactly was recognised: "camt.053.001.02", a CSV preset name */
   int32_t has_opening, has_closing;
   kontor_money opening;
   kontor_date opening_date;
@@ -309,8 +310,9 @@ typedef struct kontor_parse_sink {
   kontor_status (*open_item)(void* context, const kontor_open_item* item);
   kontor_status (*tax_line)(void* context, const kontor_tax_line* line);
   /* Something off that a bank or ERP really sends (30 February, a balance that does not add
-   * up): accepted, and told to the operator. */
-  void (*warning)(void* context, int64_t line, kontor_str message);
+   * up): accepted, and told to the operator. `code` names the kind in [a-z_] for programs
+   * ("balance_mismatch", "invalid_date"); `message` says it for people. */
+  void (*warning)(void* context, int64_t line, kontor_str code, kontor_str message);
 } kontor_parse_sink;
 
 /* ---- Notices to channels -------------------------------------------------------------------- */

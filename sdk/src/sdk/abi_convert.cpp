@@ -103,6 +103,7 @@ kontor_statement to_c(const StatementInfo& statement) {
   c.id = view(statement.id);
   c.sequence = view(statement.sequence);
   c.created = view(statement.created);
+  c.dialect = view(statement.dialect);
   if (statement.opening) {
     c.has_opening = 1;
     c.opening = to_c(statement.opening->amount);
@@ -155,6 +156,7 @@ Result<StatementInfo> from_c(const kontor_statement& statement) {
   info.id = copy(FIELD(statement, id));
   info.sequence = copy(FIELD(statement, sequence));
   info.created = copy(FIELD(statement, created));
+  info.dialect = copy(FIELD(statement, dialect));
   auto opening =
       balance_from_c(FIELD(statement, has_opening), statement.opening, statement.opening_date);
   if (!opening) return Error{"opening balance: " + opening.error().message};

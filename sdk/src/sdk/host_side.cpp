@@ -117,8 +117,8 @@ struct ParseBridge : Bridge {
     self->pending_item.tax_lines.push_back(*converted);
     return KONTOR_OK;
   }
-  static void warning(void* context, int64_t line, kontor_str message) {
-    static_cast<ParseBridge*>(context)->target->warning(line, copy(message));
+  static void warning(void* context, int64_t line, kontor_str code, kontor_str message) {
+    static_cast<ParseBridge*>(context)->target->warning(line, copy(code), copy(message));
   }
 };
 

@@ -63,8 +63,8 @@ Status CParseSink::open_item(const ImportedOpenItem& item) {
   return status;
 }
 
-void CParseSink::warning(std::int64_t line, std::string_view message) {
-  sink_->warning(sink_->context, line, view(message));
+void CParseSink::warning(std::int64_t line, std::string_view code, std::string_view message) {
+  sink_->warning(sink_->context, line, view(code), view(message));
 }
 
 kontor_status guarded(const Host& host, const std::function<Status()>& call) noexcept {

@@ -68,7 +68,8 @@ class ParseSink {
   virtual Status customer(const ImportedCustomer& customer) = 0;
   // The item's tax lines travel with it.
   virtual Status open_item(const ImportedOpenItem& item) = 0;
-  virtual void warning(std::int64_t line, std::string_view message) = 0;
+  // `code`: the kind of problem in [a-z_] ("balance_mismatch"); `message`: for people.
+  virtual void warning(std::int64_t line, std::string_view code, std::string_view message) = 0;
 };
 
 class Parser {

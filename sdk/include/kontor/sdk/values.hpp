@@ -43,6 +43,7 @@ struct StatementInfo {
   std::string id;
   std::string sequence;
   std::string created;
+  std::string dialect;  // "camt.053.001.02", "mt942", a bank-csv preset name
   std::optional<StatementBalance> opening;
   std::optional<StatementBalance> closing;
   std::int64_t line = 0;

@@ -50,7 +50,7 @@ class CParseSink final : public ParseSink {
   Status detail(const EntryDetail& detail) override;
   Status customer(const ImportedCustomer& customer) override;
   Status open_item(const ImportedOpenItem& item) override;
-  void warning(std::int64_t line, std::string_view message) override;
+  void warning(std::int64_t line, std::string_view code, std::string_view message) override;
 
  private:
   const kontor_parse_sink* sink_;
