@@ -115,7 +115,7 @@ int runs(const AdminClient& client, const JobsOptions& options) {
     std::cout << "no runs of " << options.job << " yet\n";
     return 0;
   }
-  std::cout << fmt::format("{:>6} {:<21} {:>3} {:<9} {:<21} {:<10} {}\n", "ID", "PLANNED", "TRY",
+  std::cout << fmt::format("{:>6} {:<24} {:>3} {:<9} {:<24} {:<10} {}\n", "ID", "PLANNED", "TRY",
                            "TRIGGER", "ENDED", "OUTCOME", "ERROR / WARNINGS");
   for (const auto& run : *list) {
     std::string detail = run["error"].is_null() ? "" : run["error"].get<std::string>();
@@ -126,7 +126,7 @@ int runs(const AdminClient& client, const JobsOptions& options) {
     for (char& c : detail) {
       if (c == '\n') c = ' ';
     }
-    std::cout << fmt::format("{:>6} {:<21} {:>3} {:<9} {:<21} {:<10} {}\n", text(run["id"]),
+    std::cout << fmt::format("{:>6} {:<24} {:>3} {:<9} {:<24} {:<10} {}\n", text(run["id"]),
                              text(run["planned_at"]), text(run["attempt"]), text(run["trigger"]),
                              text(run["ended_at"]), text(run["outcome"]), detail);
   }
