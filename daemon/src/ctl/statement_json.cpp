@@ -160,7 +160,9 @@ sdk::Status StatementJson::entry(const sdk::StatementEntry& e) {
                 {"booking_date", e.booking_date.to_iso()},
                 {"value_date", date_or_null(e.value_date)},
                 {"owner_ref", reference_or_null(e.owner_reference)}};
-  for (auto& [key, value] : payment_fields(e.details).items()) entry[key] = value;
+  // items() of a temporary would dangle: the fields are kept while they are copied.
+  const json fields = payment_fields(e.details);
+  for (auto& [key, value] : fields.items()) entry[key] = value;
   entry["status"] = status_text(e.status);
   entry["reversal"] = e.reversal;
   entry["charges"] = e.charges ? json(amount_text(*e.charges)) : json();
@@ -177,7 +179,8 @@ sdk::Status StatementJson::detail(const sdk::EntryDetail& d) {
   }
   json detail = {{"amount", amount_text(d.amount)},
                  {"currency", std::string(d.amount.currency().code())}};
-  for (auto& [key, value] : payment_fields(d.details).items()) detail[key] = value;
+  const json fields = payment_fields(d.details);
+  for (auto& [key, value] : fields.items()) detail[key] = value;
   statements_.back()["entries"].back()["details"].push_back(std::move(detail));
   return sdk::Status::ok();
 }
