@@ -1,0 +1,56 @@
+// ByteWindow: the bytes of a document that a one-pass reader still needs — from the oldest
+// position it may come back to up to what has been read so far — over an sdk::DocumentReader.
+//
+// A camt file is read once, front to back; what the reader keeps is one element at a time, so
+// memory is bounded by the largest element, not by the file (a year of statements of a busy
+// account is gigabytes). Offsets are absolute (from the start of the document), so that a file
+// larger than 4 GiB is no special case. A pointer from at() is valid until the next ensure().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kontor/sdk/roles.hpp"
+
+namespace kontor::plugins::camt {
+
+class ByteWindow {
+ public:
+  // Refuses (status()) a document larger than `max_size` bytes, before reading it when its size
+  // is known, else as soon as more than that has been read.
+  ByteWindow(sdk::DocumentReader& reader, std::uint64_t max_size, std::size_t chunk_size);
+
+  // Reads until the window holds bytes up to `end` (exclusive). False when the document ends
+  // before, or reading failed or was refused (then status() says why).
+  bool ensure(std::uint64_t end) { return end <= end_ || fill(end); }
+
+  std::uint64_t begin() const { return begin_; }
+  std::uint64_t end() const { return end_; }
+  // Precondition: begin() <= offset <= end().
+  const char* at(std::uint64_t offset) const {
+    return buffer_.data() + static_cast<std::size_t>(offset - begin_);
+  }
+
+  // The reader will not come back to bytes before `offset`.
+  void release_before(std::uint64_t offset);
+
+  const sdk::Status& status() const { return status_; }
+
+ private:
+  bool fill(std::uint64_t end);
+
+  sdk::DocumentReader& reader_;
+  std::uint64_t max_size_;
+  std::size_t chunk_size_;
+  std::vector<char> buffer_;
+  std::uint64_t begin_ = 0;  // absolute offset of buffer_[0]
+  std::uint64_t end_ = 0;    // begin_ + buffer_.size()
+  bool finished_ = false;
+  sdk::Status status_;
+};
+
+// "NAME is larger than max_file_size (N bytes): ..." — the one message for a refused size.
+std::string too_large_message(const std::string& name, std::uint64_t max_size);
+
+}  // namespace kontor::plugins::camt
