@@ -22,25 +22,60 @@ std::vector<std::string> normalised_cells(const CsvRecord& record) {
   return cells;
 }
 
-// The last column named `name`, if any.
-std::optional<std::size_t> column_named(const std::vector<std::string>& cells,
-                                        std::string_view name) {
-  const std::string wanted = normalised_name(name);
+// The preset names in normalised form, made once: detection compares them with every cell of
+// up to 60 lines per delimiter.
+struct PresetNames {
+  std::vector<std::vector<std::string>> header;   // per position, the alternatives
+  std::vector<std::vector<std::string>> columns;  // per PresetColumn, its names
+};
+
+std::vector<std::string> normalised_all(const std::vector<std::string_view>& names) {
+  std::vector<std::string> out;
+  for (std::string_view name : names) out.push_back(normalised_name(name));
+  return out;
+}
+
+const PresetNames& names_of(const Preset& preset) {
+  static const std::vector<PresetNames> kNames = [] {
+    std::vector<PresetNames> all;
+    for (const Preset& p : presets()) {
+      PresetNames names;
+      for (const auto& alternatives : p.header)
+        names.header.push_back(normalised_all(alternatives));
+      for (const PresetColumn& column : p.columns) {
+        names.columns.push_back(normalised_all(column.names));
+      }
+      all.push_back(std::move(names));
+    }
+    return all;
+  }();
+  return kNames[static_cast<std::size_t>(&preset - presets().data())];
+}
+
+// The last column named `wanted` (normalised), if any.
+std::optional<std::size_t> column_of(const std::vector<std::string>& cells,
+                                     const std::string& wanted) {
   for (std::size_t i = cells.size(); i-- > 0;) {
     if (cells[i] == wanted) return i;
   }
   return std::nullopt;
 }
 
-bool has_any(const std::vector<std::string>& cells, const std::vector<std::string_view>& names) {
+std::optional<std::size_t> column_named(const std::vector<std::string>& cells,
+                                        std::string_view name) {
+  return column_of(cells, normalised_name(name));
+}
+
+bool has_any(const std::vector<std::string>& cells, const std::vector<std::string>& names) {
   return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view name) { return column_named(cells, name).has_value(); });
+                     [&](const std::string& name) { return column_of(cells, name).has_value(); });
 }
 
 std::size_t names_found(const Preset& preset, const std::vector<std::string>& cells) {
+  const PresetNames& names = names_of(preset);
   return static_cast<std::size_t>(
-      std::count_if(preset.header.begin(), preset.header.end(),
-                    [&](const auto& names) { return has_any(cells, names); }));
+      std::count_if(names.header.begin(), names.header.end(),
+                    [&](const auto& alternatives) { return has_any(cells, alternatives); }));
 }
 
 bool enough(std::size_t found, std::size_t total) {
@@ -55,12 +90,13 @@ bool readable(const Columns& columns) {
 
 Columns preset_columns(const Preset& preset, const std::vector<std::string>& cells) {
   Columns columns;
-  for (const PresetColumn& column : preset.columns) {
-    std::vector<std::size_t>& at = columns[index_of(column.field)];
-    for (std::string_view name : column.names) {
-      if (const auto index = column_named(cells, name)) {
+  const PresetNames& names = names_of(preset);
+  for (std::size_t c = 0; c < preset.columns.size(); ++c) {
+    std::vector<std::size_t>& at = columns[index_of(preset.columns[c].field)];
+    for (const std::string& name : names.columns[c]) {
+      if (const auto index = column_of(cells, name)) {
         at.push_back(*index);
-        if (!column.join) break;
+        if (!preset.columns[c].join) break;
       }
     }
   }
@@ -71,18 +107,18 @@ Columns preset_columns(const Preset& preset, const std::vector<std::string>& cel
 std::vector<LayoutWarning> repair_header(const Preset& preset, const CsvRecord& record,
                                          std::vector<std::string>& cells) {
   std::vector<LayoutWarning> warnings;
-  if (cells.size() != preset.header.size()) return warnings;
+  const PresetNames& names = names_of(preset);
+  if (cells.size() != names.header.size()) return warnings;
   const std::vector<std::string> as_read = cells;
-  for (std::size_t p = 0; p < preset.header.size(); ++p) {
-    if (has_any(as_read, preset.header[p])) continue;
+  for (std::size_t p = 0; p < names.header.size(); ++p) {
+    if (has_any(as_read, names.header[p])) continue;
     const bool names_another =
-        std::any_of(preset.header.begin(), preset.header.end(), [&](const auto& names) {
-          return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
-            return normalised_name(name) == as_read[p];
-          });
+        std::any_of(names.header.begin(), names.header.end(), [&](const auto& alternatives) {
+          return std::find(alternatives.begin(), alternatives.end(), as_read[p]) !=
+                 alternatives.end();
         });
     if (names_another) continue;
-    cells[p] = normalised_name(preset.header[p].front());
+    cells[p] = names.header[p].front();
     warnings.push_back({record.line, "header_damaged",
                         "column " + std::to_string(p + 1) + " is headed '" +
                             for_message(record.fields[p]) + "': read as '" +
@@ -250,9 +286,10 @@ Result<Layout> custom_layout(std::string_view text, std::int64_t first_line,
 
 std::string missing_names(const Preset& preset, const std::vector<std::string>& cells) {
   std::string missing;
-  for (const auto& names : preset.header) {
-    if (has_any(cells, names)) continue;
-    missing += (missing.empty() ? "'" : ", '") + std::string(names.front()) + "'";
+  const PresetNames& names = names_of(preset);
+  for (std::size_t p = 0; p < names.header.size(); ++p) {
+    if (has_any(cells, names.header[p])) continue;
+    missing += (missing.empty() ? "'" : ", '") + std::string(preset.header[p].front()) + "'";
   }
   return missing;
 }
