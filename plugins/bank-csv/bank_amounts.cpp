@@ -25,12 +25,16 @@ Result<AmountReading> read_amount(std::string_view text, Currency currency,
   }
   auto money = Money::parse(number, currency, notation);
   if (!money) {
-    return Error{"amount '" + for_message(written) + "': " + money.error().message};
+    return Error{"amount '" + for_message(written) +
+                 "': " + for_message(money.error().message, 300)};
   }
   AmountReading reading{.amount = *money, .sign_written = sign_written};
   if (negative_after) {
     auto negated = money->negated();
-    if (!negated) return Error{"amount '" + for_message(written) + "': " + negated.error().message};
+    if (!negated) {
+      return Error{"amount '" + for_message(written) +
+                   "': " + for_message(negated.error().message)};
+    }
     reading.amount = *negated;
   }
   return reading;

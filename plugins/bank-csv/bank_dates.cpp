@@ -51,7 +51,8 @@ Result<DateReading> calendar_day(int year, int month, int day, std::string_view 
     reading.clamped = true;
   }
   auto date = Date::from_ymd(year, month, day);
-  if (!date) return Error{"'" + for_message(text) + "' is not a date: " + date.error().message};
+  if (!date)
+    return Error{"'" + for_message(text) + "' is not a date: " + for_message(date.error().message)};
   reading.date = *date;
   return reading;
 }

@@ -242,7 +242,7 @@ EntryRow read_entry_row(const CsvRecord& record, const Layout& layout, std::size
     if (parsed) {
       currency = *parsed;
     } else {
-      reader.error("currency '" + for_message(code) + "': " + parsed.error().message);
+      reader.error("currency '" + for_message(code) + "': " + for_message(parsed.error().message));
     }
   }
   const std::optional<Money> amount = read_signed_amount(reader, layout, currency);

@@ -144,7 +144,7 @@ Result<ParserOptions> options_from(const sdk::Config& config) {
 
   if (const auto account = config.optional_text("account")) options.account = *account;
   auto currency = Currency::from_code(config.text("currency"));
-  if (!currency) return Error{"currency: " + currency.error().message};
+  if (!currency) return Error{"currency: " + for_message(currency.error().message)};
   options.currency = *currency;
 
   options.skip_lines = config.integer("skip_lines");

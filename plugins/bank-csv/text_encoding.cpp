@@ -98,6 +98,10 @@ void append_windows1252(std::string_view bytes, DecodedText& out) {
 
 }  // namespace
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  return sequence_length(text, at);
+}
+
 std::size_t invalid_utf8_at(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = sequence_length(text, i);

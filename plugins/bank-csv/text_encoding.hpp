@@ -33,4 +33,7 @@ Result<DecodedText> decode_text(std::string_view bytes, Encoding requested);
 // The index of the first byte of `text` that is not part of well-formed UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view text);
 
+// The length (1 to 4) of the well-formed UTF-8 sequence at text[at], or 0 when none starts there.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
+
 }  // namespace kontor::plugins::bank_csv

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text_encoding.hpp"
+
 namespace kontor::plugins::bank_csv {
 namespace {
 
@@ -130,19 +132,22 @@ std::string_view without_single_quotes(std::string_view text) {
 std::string for_message(std::string_view text, std::size_t max_bytes) {
   constexpr char kDigits[] = "0123456789ABCDEF";
   std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (out.size() >= max_bytes && (c & 0xC0) != 0x80) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (out.size() >= max_bytes) {
       out += "...";
       break;
     }
-    if (is_control(c)) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0 || is_control(c)) {
       out += "\\x";
       out += kDigits[c >> 4];
       out += kDigits[c & 0xF];
-    } else {
-      out += static_cast<char>(c);
+      ++i;
+      continue;
     }
+    out.append(text.substr(i, length));
+    i += length;
   }
   return out;
 }

@@ -25,7 +25,9 @@ std::string normalised_name(std::string_view text);
 // numbers), trimmed.
 std::string_view without_single_quotes(std::string_view text);
 
-// `text` for a one-line message: control characters escaped, cut after about `max_bytes`.
+// `text` for a one-line message: control characters and bytes that are not UTF-8 escaped
+// (\x01, \xE4), cut after about `max_bytes`, never inside a character. Also for messages of
+// the model's parsers, which quote the one byte they stumbled on.
 std::string for_message(std::string_view text, std::size_t max_bytes = 120);
 
 bool is_ascii_digit(char c);

@@ -49,5 +49,11 @@ TEST(TextValues, MessagesEscapeControlCharactersAndStayShort) {
   EXPECT_EQ(for_message("aä", 1), "a...");
 }
 
+TEST(TextValues, MessagesStayUtf8WhateverTheyQuote) {
+  // Money::parse quotes the one byte it stumbled on: here the first byte of "ä".
+  EXPECT_EQ(for_message("found '\xC3'"), "found '\\xC3'");
+  EXPECT_EQ(for_message("W\xE4hrung"), "W\\xE4hrung");
+}
+
 }  // namespace
 }  // namespace kontor::plugins::bank_csv
