@@ -41,6 +41,9 @@ cmake -S "$root" -B "$build" -G Ninja \
   -DKONTOR_SANITIZE=OFF -DKONTOR_WERROR=OFF >/dev/null
 cmake --build "$build" --target "fuzz_$name" -- -j"${FUZZ_BUILD_JOBS:-1}"
 
+# Artifacts of an earlier run were copied to fuzz/crashes/ then; left here they would be
+# reported as this run's findings.
+rm -rf "$artifacts"
 mkdir -p "$work" "$artifacts"
 inputs=("$work" "$seeds")
 [ -d "$crashes" ] && inputs+=("$crashes")
