@@ -60,11 +60,13 @@ bool GermanSubfields::has(int code) const {
   return false;
 }
 
-void GermanSubfields::append_range(int first, int last, std::string& out) const {
+void GermanSubfields::append_range(int first, int last, std::string& out,
+                                   std::vector<std::size_t>* starts) const {
   // In code order, as the DK format defines the purpose: ?20 to ?29, then ?60 to ?63.
   for (int code = first; code <= last; ++code) {
     for (const auto& [field_code, field_value] : fields_) {
       if (field_code == code) {
+        if (starts != nullptr) starts->push_back(out.size());
         out += field_value;
         break;
       }

@@ -25,8 +25,10 @@ class GermanSubfields {
   // The first subfield `code`, empty when absent.
   std::string_view value(int code) const;
   bool has(int code) const;
-  // The subfields first..last (in code order, the first of each code) appended without separator.
-  void append_range(int first, int last, std::string& out) const;
+  // The subfields first..last (in code order, the first of each code) appended without separator;
+  // where each began in `out` is added to `starts` when given.
+  void append_range(int first, int last, std::string& out,
+                    std::vector<std::size_t>* starts = nullptr) const;
 
  private:
   std::string_view gvc_;

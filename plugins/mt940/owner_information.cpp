@@ -56,16 +56,17 @@ void OwnerInformationReader::read(const std::vector<std::string_view>& lines,
     return;
   }
 
+  // Slash codes are one string wrapped at 65 characters, like the German subfields.
+  if (slash_.split(trim(joined_))) {
+    read_slash_codes(out);
+    return;
+  }
   join_free_text(lines, joined_);
-  std::string_view text = trim(joined_);
+  const std::string_view text = trim(joined_);
   if (text.starts_with("999")) {
     // The DK format's "unstructured" code: the text follows the GVC.
     assign(out.details.bank_transaction_code, "999");
     assign(out.details.remittance, trim(text.substr(3)));
-    return;
-  }
-  if (slash_.split(text)) {
-    read_slash_codes(out);
     return;
   }
   assign(out.details.remittance, text);
@@ -77,9 +78,10 @@ void OwnerInformationReader::read_german(OwnerInformation& out) {
   assign(out.posting_text, trim(german_.value(0)));
 
   purpose_.clear();
-  german_.append_range(20, 29, purpose_);
-  german_.append_range(60, 63, purpose_);
-  sepa_.split(purpose_);
+  purpose_subfields_.clear();
+  german_.append_range(20, 29, purpose_, &purpose_subfields_);
+  german_.append_range(60, 63, purpose_, &purpose_subfields_);
+  sepa_.split(purpose_, purpose_subfields_);
   if (sepa_.any()) {
     assign(details.end_to_end_id, sepa_.value(SepaKeyword::eref));
     assign(details.mandate_id, sepa_.value(SepaKeyword::mref));
@@ -88,7 +90,7 @@ void OwnerInformationReader::read_german(OwnerInformation& out) {
     assign(details.ultimate_creditor, sepa_.value(SepaKeyword::abwe));
     assign(out.customer_reference, sepa_.value(SepaKeyword::kref));
     assign(details.remittance,
-           sepa_.has(SepaKeyword::svwz) ? sepa_.value(SepaKeyword::svwz) : sepa_.before_keywords());
+           sepa_.has(SepaKeyword::svwz) ? sepa_.value(SepaKeyword::svwz) : sepa_.free_text());
   } else {
     assign(details.remittance, trim(purpose_));
   }

@@ -7,17 +7,19 @@
 //   subfield number — then ?20–?29 and ?60–?63 form the purpose, read for SEPA keywords
 //   (sepa_keywords.hpp): EREF+ end-to-end id, MREF+ mandate, CRED+ creditor id, SVWZ+
 //   remittance, ABWA+/ABWE+ ultimate debtor/creditor, KREF+ customer reference. The remittance
-//   is the SVWZ+ text; without SVWZ+ the text before the first keyword; without keywords the
-//   whole purpose. ?30/?31 (or ?38, the IBAN beside an account number) are the counterparty's
-//   bank and account as written (BIC/IBAN or BLZ/account number), ?32+?33 its name, the GVC the
-//   bank transaction code, ?00 the posting text. GVC 999 followed by text is unstructured.
+//   is the SVWZ+ text; without SVWZ+ the text that belongs to no keyword (before the first, or
+//   behind a value longer than SEPA allows); without keywords the whole purpose. ?30/?31 (or ?38,
+//   the IBAN beside an account number) are the counterparty's bank and account as written (BIC/IBAN
+//   or BLZ/account number), ?32+?33 its name, the GVC the bank transaction code, ?00 the posting
+//   text. GVC 999 followed by text is unstructured.
 // - Slash codes (slash_codes.hpp): /EREF/ end-to-end id, /MARF/ mandate, /CSID/ creditor id,
 //   /REMI/ remittance, /CNTP/ or /IBAN/ /BIC/ /NAME/ counterparty, /RTRN/ return reason,
 //   /ULTD/ /ULTC/ ultimate parties.
 // - Free text (Polish, HSBC, Citi, old Dutch): the remittance is the text.
-// For the last two, lines are joined with a blank, except after a line filled to the 65
-// characters of SWIFT (the bank wrapped it, maybe inside a word) or before a line starting with
-// '/'. Blank-padded lines (ASN) count as ended where their text ends.
+// German subfields and slash codes are one string wrapped at SWIFT's 65 characters: their lines
+// are joined without separator. Free text lines are joined with a blank, except after a line
+// filled to the 65 characters (the bank wrapped it, maybe inside a word) or before a line
+// starting with '/'. Blank-padded lines (ASN) count as ended where their text ends.
 #pragma once
 
 #include <string>
@@ -49,6 +51,7 @@ class OwnerInformationReader {
 
   std::string joined_;
   std::string purpose_;
+  std::vector<std::size_t> purpose_subfields_;
   std::string name_;
   GermanSubfields german_;
   SepaKeywords sepa_;

@@ -110,6 +110,14 @@ TEST(OwnerInformationTest, DutchCounterpartyInCntpAndStructuredRemittance) {
   EXPECT_EQ(info.details.creditor_id, "NL98ZZZ999999999999");
 }
 
+TEST(OwnerInformationTest, SlashCodesAreJoinedWithoutSeparatorWhereverTheLineEnds) {
+  const OwnerInformation info =
+      read({"/TRTP/SEPA OVERBOEKING/IBAN/NL75INGB0001234567/BIC/INGBNL2A/NAME/",
+            "HR K JANSEN/REMI/RES.NR 00042/EREF/NOTPROV", "IDED"});
+  EXPECT_EQ(info.details.end_to_end_id, "NOTPROVIDED");
+  EXPECT_EQ(info.details.counterparty_name, "HR K JANSEN");
+}
+
 TEST(OwnerInformationTest, SlashCodesWithoutRemiKeepTheWholeText) {
   const OwnerInformation info =
       read({"/BENM/300000000000618", "/KOMERCIJALNA BANKA AD SKOPJE - PROVIZIJA", "/EMPTY/"});

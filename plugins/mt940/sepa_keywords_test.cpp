@@ -62,5 +62,29 @@ TEST(SepaKeywordsTest, TheFirstOfARepeatedKeywordCounts) {
   EXPECT_EQ(keywords.value(SepaKeyword::bic), "BYLADEMM");
 }
 
+TEST(SepaKeywordsTest, AValueLongerThanSepaAllowsEndsAtASubfieldBoundary) {
+  SepaKeywords keywords;
+  // ?20 EREF+TFNR 40005 00005, ?21.. a message: the reference cannot be 86 characters long.
+  const std::string purpose =
+      "EREF+TFNR 40005 00005MTLG:Grund nicht spezifiziert Reject aus SEPA-Ueberweisungsauftrag";
+  keywords.split(purpose, {0, 21, 48, 75});
+  EXPECT_EQ(keywords.value(SepaKeyword::eref), "TFNR 40005 00005");
+  EXPECT_EQ(keywords.free_text(),
+            "MTLG:Grund nicht spezifiziert Reject aus SEPA-Ueberweisungsauftrag");
+}
+
+TEST(SepaKeywordsTest, AValueWithinTheLimitRunsOverSubfieldBoundaries) {
+  SepaKeywords keywords;
+  keywords.split("EREF+A1.200080779.400143254.4961336 SVWZ+X", {0, 18, 30});
+  EXPECT_EQ(keywords.value(SepaKeyword::eref), "A1.200080779.400143254.4961336");
+  EXPECT_EQ(keywords.free_text(), "");
+}
+
+TEST(SepaKeywordsTest, FreeTextIsTheWholePurposeWithoutKeywords) {
+  SepaKeywords keywords;
+  keywords.split("Miete November", {0});
+  EXPECT_EQ(keywords.free_text(), "Miete November");
+}
+
 }  // namespace
 }  // namespace kontor::plugins::mt940

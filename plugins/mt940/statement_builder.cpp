@@ -86,7 +86,7 @@ void StatementBuilder::start(std::int64_t line, int message_type) {
   sums_line_ = 0;
   closing_line_ = 0;
   warned_missing_reference_ = false;
-  warned_decimal_point_ = false;
+  warned_amount_format_ = false;
   warned_missing_currency_ = false;
 }
 
@@ -217,7 +217,8 @@ void StatementBuilder::read_account(const Field& field) {
 
 sdk::Status StatementBuilder::read_balance(const Field& field,
                                            std::optional<StatementBalance>& target) {
-  Result<Balance> balance = parse_balance(trim(field.lines[0]));
+  Result<Balance> balance =
+      parse_balance(trim(field.lines[0]), currency_.value_or(fallback_currency_));
   if (!balance) {
     return fail(field, 0, balance.error().position,
                 tag_text(field.tag) + " balance: " + balance.error().message);
@@ -227,14 +228,24 @@ sdk::Status StatementBuilder::read_balance(const Field& field,
          tag_text(field.tag) + " balance date " + std::string(trim(field.lines[0]).substr(1, 6)) +
              " does not exist: read as " + balance->date.date.to_iso());
   }
-  if (balance->decimal_point && !warned_decimal_point_) {
-    warned_decimal_point_ = true;
-    warn(field.line, warning::kDecimalPoint,
-         "amounts are written with a decimal point instead of a comma");
+  if (!balance->swift_format) amount_format(field);
+  if (balance->currency_missing) {
+    warn(field.line, warning::kMissingCurrency,
+         tag_text(field.tag) + " names no currency: read as " +
+             std::string(balance->amount.currency().code()));
   }
   target = StatementBalance{.amount = balance->amount, .date = balance->date.date};
   if (!currency_) currency_ = balance->amount.currency();
   return sdk::Status::ok();
+}
+
+void StatementBuilder::amount_format(const Field& field) {
+  if (warned_amount_format_) return;
+  warned_amount_format_ = true;
+  warn(field.line, warning::kAmountFormat,
+       tag_text(field.tag) +
+           " writes its amount without SWIFT's decimal comma (a decimal point, or none): read as "
+           "written; so may other amounts of the statement");
 }
 
 void StatementBuilder::read_information_balance(const Field& field) {
@@ -309,11 +320,7 @@ sdk::Status StatementBuilder::read_statement_line(const Field& field) {
          ":61: has no entry date: the booking date is the value date " +
              line.value_date.date.to_iso());
   }
-  if (line.amount.decimal_point && !warned_decimal_point_) {
-    warned_decimal_point_ = true;
-    warn(field.line, warning::kDecimalPoint,
-         "amounts are written with a decimal point instead of a comma");
-  }
+  if (!line.amount.swift_format()) amount_format(field);
   if (!line.has_customer_reference && !warned_missing_reference_) {
     warned_missing_reference_ = true;
     warn(field.line, warning::kMissingReference,

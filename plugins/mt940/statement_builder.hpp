@@ -65,6 +65,7 @@ class StatementBuilder {
   void read_account(const Field& field);
   sdk::Status read_balance(const Field& field, std::optional<StatementBalance>& target);
   void read_information_balance(const Field& field);
+  void amount_format(const Field& field);
   sdk::Status read_floor_limit(const Field& field);
   sdk::Status read_sum(const Field& field);
   sdk::Status read_statement_line(const Field& field);
@@ -93,7 +94,7 @@ class StatementBuilder {
   std::int64_t sums_line_ = 0;
   std::int64_t closing_line_ = 0;
   bool warned_missing_reference_ = false;
-  bool warned_decimal_point_ = false;
+  bool warned_amount_format_ = false;
   bool warned_missing_currency_ = false;
 
   OwnerInformationReader owner_reader_;

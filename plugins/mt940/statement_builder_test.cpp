@@ -210,7 +210,8 @@ TEST(StatementBuilderTest, SeveralDetailsFieldsOfOneEntryAreOneText) {
       ":61:110527D000000001213,28N0440121470966      W.P. Jansen\n"
       ":86:Terugboeking      \n:86:NIET AKKOORD MET AFSCHRIJVING\n:62F:C110615EUR0,\n");
   EXPECT_EQ(sink.entries[0].details.remittance, "Terugboeking NIET AKKOORD MET AFSCHRIJVING");
-  EXPECT_EQ(sink.entries[0].owner_reference, "0121470966      W.P. Jansen");
+  EXPECT_EQ(sink.entries[0].owner_reference, "0121470966");
+  EXPECT_EQ(sink.entries[0].additional_info, "W.P. Jansen");
 }
 
 TEST(StatementBuilderTest, FragmentsWithoutReferenceStartAStatementAnyway) {
@@ -262,11 +263,18 @@ TEST(StatementBuilderTest, UnreadableAvailableBalanceIsIgnoredWithAWarning) {
   EXPECT_THAT(sink.codes(), ElementsAre("unreadable_information"));
 }
 
+TEST(StatementBuilderTest, AmountWithoutDecimalCommaIsReadAndFlagged) {
+  const RecordingSink sink =
+      built(":20:X\n:25:A\n:60F:C100101EUR0,\n:61:1001010101C500NMSCNONREF\n:62F:C100101EUR500,\n");
+  EXPECT_EQ(sink.entries[0].amount, eur(50000));
+  EXPECT_THAT(sink.codes(), ElementsAre("amount_format"));
+}
+
 TEST(StatementBuilderTest, DecimalPointAmountsAreReadAndFlaggedOnce) {
   const RecordingSink sink = built(
       ":20:X\n:25:A\n:60F:C100101EUR1.50\n:61:1001010101C1.00NMSCNONREF\n:62F:C100101EUR2.50\n");
   EXPECT_EQ(sink.statements[0].closing->amount, eur(250));
-  EXPECT_THAT(sink.codes(), ElementsAre("decimal_point"));
+  EXPECT_THAT(sink.codes(), ElementsAre("amount_format"));
 }
 
 TEST(StatementBuilderTest, OverlongDetailsAreReadWholeWithAWarning) {

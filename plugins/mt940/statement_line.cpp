@@ -19,6 +19,17 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+constexpr std::size_t kCustomerReferenceLength = 16;
+
+// The length in bytes of the first `count` characters of UTF-8 `text`.
+std::size_t prefix_of_characters(std::string_view text, std::size_t count) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) break;
+  }
+  return i;
+}
+
 StatementLineError error_at(std::size_t line_index, std::size_t offset, std::string message) {
   return StatementLineError{.line_index = line_index,
                             .column = static_cast<std::int64_t>(offset) + 1,
@@ -88,9 +99,16 @@ std::variant<StatementLine, StatementLineError> parse_statement_line(
     rest.remove_prefix(4);
   }
   const std::size_t slashes = rest.find("//");
-  result.customer_reference = trim(rest.substr(0, slashes));
+  // SWIFT's 16 characters. Old Rabobank exports pad them with blanks and write the
+  // counterparty's name behind; ASN writes a longer reference (an IBAN), kept whole.
+  const std::string_view reference = rest.substr(0, slashes);
+  std::size_t cut = prefix_of_characters(reference, kCustomerReferenceLength);
+  if (cut == 0 || cut >= reference.size() || reference[cut - 1] != ' ') cut = reference.size();
+  result.customer_reference = trim(reference.substr(0, cut));
+  const std::string_view overflow = trim(reference.substr(cut));
   result.has_customer_reference = !result.customer_reference.empty();
   if (slashes != std::string_view::npos) result.bank_reference = trim(rest.substr(slashes + 2));
+  result.supplementary.assign(overflow.data(), overflow.size());
 
   for (std::size_t i = index + 1; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);

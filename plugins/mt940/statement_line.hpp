@@ -30,13 +30,17 @@ struct StatementLine {
   bool reversal = false;
   char mark = 'C';  // 'C' or 'D' as written, before the reversal is applied
   std::optional<char> funds_code;
-  Amount amount;                        // as written, unsigned
-  Money signed_amount;                  // the direction money moved: positive = in
-  std::string_view type_code;           // "NTRF", "N062", empty when absent
-  std::string_view customer_reference;  // trimmed, "NONREF" as written
-  std::string_view bank_reference;      // after "//", trimmed
+  Amount amount;               // as written, unsigned
+  Money signed_amount;         // the direction money moved: positive = in
+  std::string_view type_code;  // "NTRF", "N062", empty when absent
+  // Trimmed, "NONREF" as written; only its 16 characters when they are padded with blanks and
+  // text follows.
+  std::string_view customer_reference;
+  std::string_view bank_reference;  // after "//", trimmed
   bool has_customer_reference = false;
-  std::string supplementary;  // the following lines, joined by a blank
+  // The following lines, joined by a blank (first what stood behind the customer reference's
+  // padded 16 characters, if anything did).
+  std::string supplementary;
 };
 
 struct StatementLineError {

@@ -106,6 +106,19 @@ TEST(StatementLineTest, ReferencesWithBlanksAndWithoutTypeCode) {
   EXPECT_FALSE(parsed({"170914D233,15NMSC"}).has_customer_reference);
 }
 
+TEST(StatementLineTest, CustomerReferenceHasSixteenCharactersTheRestIsSupplementary) {
+  const StatementLine line = parsed({"110527D000000001213,28N0440121470966      W.P. Jansen"});
+  EXPECT_EQ(line.customer_reference, "0121470966");
+  EXPECT_EQ(line.supplementary, "W.P. Jansen");
+  const StatementLine both =
+      parsed({"0709040904CR300,NTRFTFNr 40005 MSGID//0724710345313905", "/OCMT/EUR1,/"});
+  EXPECT_EQ(both.customer_reference, "TFNr 40005 MSGID");
+  EXPECT_EQ(both.supplementary, "/OCMT/EUR1,/");
+  const StatementLine longer = parsed({"200101    D65,00NOVBNL47INGB9999999999"});
+  EXPECT_EQ(longer.customer_reference, "NL47INGB9999999999");
+  EXPECT_EQ(longer.supplementary, "");
+}
+
 TEST(StatementLineTest, UnreadableLinesSayWhere) {
   EXPECT_THAT(failed({"3622687806CR1368378,92NMSC37935531"}).message, HasSubstr("no month 22"));
   const StatementLineError mark = failed({"1409010902XR1,62NTRF"});

@@ -93,9 +93,13 @@ Result<Amount> parse_amount(std::string_view text, Currency currency) {
   if (text.empty()) return at(1, "expected an amount, found nothing");
   Amount amount;
   Notation notation = Notation::comma();
-  if (text.find(',') == std::string_view::npos && text.find('.') != std::string_view::npos) {
-    notation = Notation::point();
-    amount.decimal_point = true;
+  if (text.find(',') == std::string_view::npos) {
+    if (text.find('.') != std::string_view::npos) {
+      notation = Notation::point();
+      amount.decimal_point = true;
+    } else {
+      amount.no_separator = true;
+    }
   }
   std::string_view digits = text;
   if (digits.size() > 1 && digits.back() == notation.decimal_separator) digits.remove_suffix(1);
@@ -117,21 +121,33 @@ Result<Currency> parse_currency(std::string_view text) {
   return currency;
 }
 
-Result<Balance> parse_balance(std::string_view text) {
+Result<Balance> parse_balance(std::string_view text, Currency missing_currency) {
   if (text.empty() || (text[0] != 'C' && text[0] != 'D')) {
     return at(1, "expected a balance 'C' or 'D', date YYMMDD, currency and amount, found '" +
                      std::string(text) + "'");
   }
-  if (text.size() < 10) return at(2, "balance '" + std::string(text) + "' is too short");
+  if (text.size() < 9) return at(2, "balance '" + std::string(text) + "' is too short");
   Balance balance;
   Result<SwiftDate> date = parse_yymmdd(text.substr(1, 6));
   if (!date) return shifted(date.error(), 1);
   balance.date = *date;
-  Result<Currency> currency = parse_currency(text.substr(7, 3));
-  if (!currency) return shifted(currency.error(), 7);
-  Result<Amount> amount = parse_amount(text.substr(10), *currency);
-  if (!amount) return shifted(amount.error(), 10);
-  balance.decimal_point = amount->decimal_point;
+  // German FinTS exports may leave the currency out (":62M:C020315105000,00"): the amount
+  // follows the date.
+  const bool without_currency =
+      text[7] >= '0' && text[7] <= '9' &&
+      text.substr(7).find_first_not_of("0123456789,.") == std::string_view::npos;
+  std::size_t amount_at = 10;
+  Result<Currency> currency = missing_currency;
+  if (without_currency) {
+    balance.currency_missing = true;
+    amount_at = 7;
+  } else {
+    currency = parse_currency(text.substr(7, 3));
+    if (!currency) return shifted(currency.error(), 7);
+  }
+  Result<Amount> amount = parse_amount(text.substr(amount_at), *currency);
+  if (!amount) return shifted(amount.error(), amount_at);
+  balance.swift_format = amount->swift_format();
   balance.amount = amount->money;
   if (text[0] == 'D') {
     Result<Money> negated = balance.amount.negated();

@@ -45,20 +45,24 @@ Result<EntryDate> parse_entry_date(std::string_view mmdd, const Date& value_date
 struct Amount {
   Money money;                 // never negative: the D/C mark gives the sign
   bool decimal_point = false;  // written with '.' instead of SWIFT's ','
+  bool no_separator = false;   // written without ',' ("500")
+  bool swift_format() const { return !decimal_point && !no_separator; }
 };
 
-// "1234,56", "500", "500,", "0,", "000000000001,62"; also "1147.95".
+// "1234,56", "500,", "0,", "000000000001,62"; also "1147.95" and "500".
 Result<Amount> parse_amount(std::string_view text, Currency currency);
 
 Result<Currency> parse_currency(std::string_view text);
 
-// :60a:, :62a:, :64:, :65:: "C" or "D", YYMMDD, currency, amount.
+// :60a:, :62a:, :64:, :65:: "C" or "D", YYMMDD, currency, amount. Without currency (digits right
+// after the date) the amount is read in `missing_currency` and flagged.
 struct Balance {
   Money amount;  // signed: debit balances negative
   SwiftDate date;
-  bool decimal_point = false;
+  bool swift_format = true;  // the amount was written with SWIFT's decimal comma
+  bool currency_missing = false;
 };
-Result<Balance> parse_balance(std::string_view text);
+Result<Balance> parse_balance(std::string_view text, Currency missing_currency = Currency::eur());
 
 // :34F: "EURD20,00", "EUR0,": currency, optional D or C, amount.
 struct FloorLimit {

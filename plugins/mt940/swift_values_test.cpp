@@ -60,7 +60,9 @@ TEST(SwiftValuesTest, AmountsInEveryWayBanksWriteThem) {
   Result<Amount> point = parse_amount("1147.95", eur);
   EXPECT_EQ(point->money, Money(114795, eur));
   EXPECT_TRUE(point->decimal_point);
-  EXPECT_FALSE(parse_amount("1147,95", eur)->decimal_point);
+  EXPECT_TRUE(parse_amount("1147,95", eur)->swift_format());
+  EXPECT_TRUE(parse_amount("500", eur)->no_separator);
+  EXPECT_FALSE(parse_amount("500", eur)->swift_format());
 }
 
 TEST(SwiftValuesTest, AmountsThatCannotBeReadAreErrors) {
@@ -90,6 +92,15 @@ TEST(SwiftValuesTest, BalanceErrorsPointIntoTheValue) {
   Result<Balance> amount = parse_balance("C160229EUR12x0,00");
   EXPECT_EQ(amount.error().position, 13);
   EXPECT_THAT(parse_balance("Dnullnull7414,3").error().message, HasSubstr("YYMMDD"));
+}
+
+TEST(SwiftValuesTest, ABalanceWithoutCurrencyIsReadInTheGivenOne) {
+  Result<Balance> balance = parse_balance("C020315105000,00", *Currency::from_code("CHF"));
+  ASSERT_TRUE(balance.ok());
+  EXPECT_TRUE(balance->currency_missing);
+  EXPECT_EQ(balance->amount.minor_units(), 10500000);
+  EXPECT_EQ(balance->amount.currency().code(), "CHF");
+  EXPECT_FALSE(parse_balance("C020315EUR1,00")->currency_missing);
 }
 
 TEST(SwiftValuesTest, FloorLimitsWithAndWithoutMark) {

@@ -23,10 +23,12 @@ inline constexpr std::string_view kUnknownTag = "unknown_tag";
 inline constexpr std::string_view kUnexpectedTag = "unexpected_tag";
 // Fields without the :20: that starts a statement (a fragment, a second opening balance).
 inline constexpr std::string_view kMissingTag = "missing_tag";
-// No currency before the first :61: (no :60a:, :34F:): the configured currency is assumed.
+// No currency where one belongs: a :61: before any :60a:/:34F:, or a balance without one. The
+// statement's currency (else the configured one) is assumed.
 inline constexpr std::string_view kMissingCurrency = "missing_currency";
-// Amounts written with a decimal point instead of SWIFT's comma (old Rabobank exports).
-inline constexpr std::string_view kDecimalPoint = "decimal_point";
+// Amounts without SWIFT's decimal comma: a decimal point (old Rabobank exports) or no separator
+// at all ("500" for 500,00 in Knab files). Read all the same.
+inline constexpr std::string_view kAmountFormat = "amount_format";
 // A :61: without the customer reference SWIFT requires (not even NONREF).
 inline constexpr std::string_view kMissingReference = "missing_reference";
 // An available balance (:64:, :65:) or a :13D: that cannot be read: ignored.
