@@ -114,9 +114,6 @@ Result<ParserOptions> options_from(const sdk::Config& config) {
   } else if (decimal != "auto") {
     return invalid("decimal", decimal, "auto, comma or point");
   }
-  if (options.delimiter && options.decimal && *options.delimiter == *options.decimal) {
-    return Error{"delimiter and decimal: the same character cannot separate fields and decimals"};
-  }
 
   const std::string& date_format = config.text("date_format");
   if (date_format == "auto") {

@@ -57,6 +57,14 @@ TEST(ParserOptions, EveryKeyIsRead) {
   EXPECT_EQ(options->mapping[1].second.number, 4u);
 }
 
+TEST(ParserOptions, CommaDelimitedFilesMayQuoteDecimalCommaAmounts) {
+  // PayPal: "18.06.2025","100,00"
+  sdk::Config config = defaults();
+  config.set("delimiter", ",");
+  config.set("decimal", "comma");
+  EXPECT_TRUE(options_from(config));
+}
+
 TEST(ParserOptions, ValuesThatCannotWorkNameTheirKey) {
   sdk::Config config = defaults();
   config.set_map("mapping", {{"betrag", "Betrag"}});
@@ -69,10 +77,6 @@ TEST(ParserOptions, ValuesThatCannotWorkNameTheirKey) {
   config.set("currency", "EURO");
   EXPECT_THAT(options_from(config).error().message, HasSubstr("currency:"));
   config.set("currency", "EUR");
-  config.set("delimiter", ",");
-  config.set("decimal", "comma");
-  EXPECT_THAT(options_from(config).error().message, HasSubstr("delimiter and decimal"));
-  config.set("delimiter", "auto");
   config.set("preset", "postbank");
   EXPECT_THAT(options_from(config).error().message, HasSubstr("preset: 'postbank'"));
 }
