@@ -3,7 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "recording_sink.hpp"
+#include "support/temp_dir.hpp"
 
 namespace kontor::plugins::mt940 {
 namespace {
@@ -52,6 +56,23 @@ TEST(Mt940FileTest, TheConfiguredCodePageIsApplied) {
                   options, sink));
   EXPECT_EQ(sink.entries[0].details.counterparty_name, "MÜLLER");
   EXPECT_THAT(sink.warnings, IsEmpty());
+}
+
+// Raiffeisen Bank Hungary writes code page 852 (the shared fixture from WoLpH/mt940).
+TEST(Mt940FileTest, AHungarianFileInCodePage852ReadsAsTheBankWroteIt) {
+  std::ifstream in(kontor::testing::shared_dir() /
+                       "fixtures/bank/mt940/wolph-mt940__self-provided__raiffeisen-cmi.sta",
+                   std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_FALSE(bytes.str().empty());
+  ParserOptions options;
+  options.encoding = TextEncoding::cp852;
+  RecordingSink sink;
+  ASSERT_TRUE(parse_mt940(bytes.str(), options, sink));
+  ASSERT_EQ(sink.entries.size(), 7u);
+  EXPECT_THAT(sink.entries[0].details.remittance, HasSubstr("napi összevont utánvét"));
+  EXPECT_EQ(sink.statements[0].currency, "HUF");
 }
 
 TEST(Mt940FileTest, StrictUtf8RefusesOtherBytes) {
