@@ -183,7 +183,10 @@ int parse(const ParseOptions& options) {
   const std::atomic<bool> not_cancelled{false};
   host::PluginInstance* chosen = nullptr;
   int best = 0;
+  // A forced format skips the probe: the parser's own refusal says more than "not a ... file".
+  if (options.format != "auto") chosen = parsers.front().get();
   for (auto& parser : parsers) {
+    if (chosen != nullptr) break;
     int confidence = 0;
     (void)parser->call(not_cancelled, [&](const sdk::InstanceProxy& proxy) {
       auto answer = proxy.probe(
