@@ -69,7 +69,6 @@ class FieldReader {
   Field field_;
   bool have_pending_ = false;  // a line read ahead that starts the next field
   Line pending_;
-  bool pending_end_ = false;  // a message end read ahead
 };
 
 }  // namespace kontor::plugins::mt940

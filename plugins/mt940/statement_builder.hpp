@@ -25,6 +25,14 @@
 
 namespace kontor::plugins::mt940 {
 
+// An entry while its :86: lines are still coming.
+struct PendingEntry {
+  sdk::StatementEntry entry;
+  StatementLine line;
+  std::vector<std::string_view> details;  // the :86: lines
+  std::int64_t details_line = 0;
+};
+
 class StatementBuilder {
  public:
   // `fallback_currency`: for entries of a statement that names no currency before them.
@@ -47,12 +55,6 @@ class StatementBuilder {
     std::int64_t line;
     std::string_view code;
     std::string message;
-  };
-  struct PendingEntry {
-    sdk::StatementEntry entry;
-    StatementLine line;
-    std::vector<std::string_view> details;  // the :86: lines
-    std::int64_t details_line = 0;
   };
 
   void start(std::int64_t line, int message_type);

@@ -1,5 +1,7 @@
 #include "statement_line.hpp"
 
+#include "message_text.hpp"
+
 namespace kontor::plugins::mt940 {
 namespace {
 
@@ -68,8 +70,8 @@ std::variant<StatementLine, StatementLineError> parse_statement_line(
   }
   if (p >= text.size() || (text[p] != 'C' && text[p] != 'D')) {
     return error_at(0, p,
-                    ":61: expected the debit/credit mark D, C, RD or RC after the dates, found '" +
-                        std::string(text.substr(p, 1)) + "'");
+                    ":61: expected the debit/credit mark D, C, RD or RC after the dates, found " +
+                        quoted(character_at(text, p)));
   }
   result.mark = text[p++];
   if (p < text.size() && is_upper(text[p])) result.funds_code = text[p++];

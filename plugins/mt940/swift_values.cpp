@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "kontor/model/notation.hpp"
+#include "message_text.hpp"
 
 namespace kontor::plugins::mt940 {
 namespace {
@@ -36,10 +37,10 @@ Error shifted(Error error, std::size_t part_offset) {
 
 Result<SwiftDate> calendar_date(int year, int month, int day, std::string_view text) {
   if (month < 1 || month > 12) {
-    return at(1, "date '" + std::string(text) + "': there is no month " + std::to_string(month));
+    return at(1, "date " + quoted(text) + ": there is no month " + std::to_string(month));
   }
   if (day < 1 || day > 31) {
-    return at(1, "date '" + std::string(text) + "': there is no day " + std::to_string(day));
+    return at(1, "date " + quoted(text) + ": there is no day " + std::to_string(day));
   }
   SwiftDate result;
   const int last = Date::days_in_month(year, month);
@@ -48,7 +49,7 @@ Result<SwiftDate> calendar_date(int year, int month, int day, std::string_view t
     result.clamped = true;
   }
   Result<Date> date = Date::from_ymd(year, month, day);
-  if (!date) return at(1, "date '" + std::string(text) + "': " + date.error().message);
+  if (!date) return at(1, "date " + quoted(text) + ": " + date.error().message);
   result.date = *date;
   return result;
 }
@@ -61,7 +62,7 @@ int full_year(int two_digit_year) {
 
 Result<SwiftDate> parse_yymmdd(std::string_view text) {
   if (text.size() != 6 || !all_digits(text)) {
-    return at(1, "expected a date YYMMDD, found '" + std::string(text) + "'");
+    return at(1, "expected a date YYMMDD, found " + quoted(text));
   }
   return calendar_date(full_year(number(text.substr(0, 2))), number(text.substr(2, 2)),
                        number(text.substr(4, 2)), text);
@@ -69,7 +70,7 @@ Result<SwiftDate> parse_yymmdd(std::string_view text) {
 
 Result<EntryDate> parse_entry_date(std::string_view mmdd, const Date& value_date) {
   if (mmdd.size() != 4 || !all_digits(mmdd)) {
-    return at(1, "expected an entry date MMDD, found '" + std::string(mmdd) + "'");
+    return at(1, "expected an entry date MMDD, found " + quoted(mmdd));
   }
   const int month = number(mmdd.substr(0, 2));
   const int day = number(mmdd.substr(2, 2));
@@ -103,13 +104,16 @@ Result<Amount> parse_amount(std::string_view text, Currency currency) {
   }
   std::string_view digits = text;
   if (digits.size() > 1 && digits.back() == notation.decimal_separator) digits.remove_suffix(1);
-  if (!digits.empty() && !is_digit(digits[0])) {
-    return at(1, "expected an amount, found '" + std::string(text) + "'");
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (!is_digit(digits[i]) && (i == 0 || digits[i] != notation.decimal_separator)) {
+      return at(static_cast<std::int64_t>(i) + 1, "amount " + quoted(text) +
+                                                      ": expected a digit, found " +
+                                                      quoted(character_at(digits, i)));
+    }
   }
   Result<Money> money = Money::parse(digits, currency, notation);
   if (!money) {
-    return at(money.error().position,
-              "amount '" + std::string(text) + "': " + money.error().message);
+    return at(money.error().position, "amount " + quoted(text) + ": " + money.error().message);
   }
   amount.money = *money;
   return amount;
@@ -117,16 +121,16 @@ Result<Amount> parse_amount(std::string_view text, Currency currency) {
 
 Result<Currency> parse_currency(std::string_view text) {
   Result<Currency> currency = Currency::from_code(text);
-  if (!currency) return at(1, "'" + std::string(text) + "' is not an ISO 4217 currency");
+  if (!currency) return at(1, quoted(text) + " is not an ISO 4217 currency");
   return currency;
 }
 
 Result<Balance> parse_balance(std::string_view text, Currency missing_currency) {
   if (text.empty() || (text[0] != 'C' && text[0] != 'D')) {
-    return at(1, "expected a balance 'C' or 'D', date YYMMDD, currency and amount, found '" +
-                     std::string(text) + "'");
+    return at(1, "expected a balance 'C' or 'D', date YYMMDD, currency and amount, found " +
+                     quoted(text));
   }
-  if (text.size() < 9) return at(2, "balance '" + std::string(text) + "' is too short");
+  if (text.size() < 9) return at(2, "balance " + quoted(text) + " is too short");
   Balance balance;
   Result<SwiftDate> date = parse_yymmdd(text.substr(1, 6));
   if (!date) return shifted(date.error(), 1);
@@ -158,8 +162,7 @@ Result<Balance> parse_balance(std::string_view text, Currency missing_currency) 
 }
 
 Result<FloorLimit> parse_floor_limit(std::string_view text) {
-  if (text.size() < 4)
-    return at(1, "expected a floor limit CCY[D|C]amount, found '" + std::string(text) + "'");
+  if (text.size() < 4) return at(1, "expected a floor limit CCY[D|C]amount, found " + quoted(text));
   Result<Currency> currency = parse_currency(text.substr(0, 3));
   if (!currency) return currency.error();
   FloorLimit limit;
@@ -178,8 +181,7 @@ Result<EntrySum> parse_entry_sum(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && digits < 5 && is_digit(text[digits])) ++digits;
   if (text.size() < digits + 4) {
-    return at(1,
-              "expected a number of entries, currency and sum, found '" + std::string(text) + "'");
+    return at(1, "expected a number of entries, currency and sum, found " + quoted(text));
   }
   EntrySum sum;
   sum.count = number(text.substr(0, digits));
@@ -193,14 +195,14 @@ Result<EntrySum> parse_entry_sum(std::string_view text) {
 
 Result<std::string> parse_date_time(std::string_view text) {
   if (text.size() < 10 || !all_digits(text.substr(0, 10))) {
-    return at(1, "expected a date and time YYMMDDhhmm, found '" + std::string(text) + "'");
+    return at(1, "expected a date and time YYMMDDhhmm, found " + quoted(text));
   }
   Result<SwiftDate> date = parse_yymmdd(text.substr(0, 6));
   if (!date) return date.error();
   const int hour = number(text.substr(6, 2));
   const int minute = number(text.substr(8, 2));
   if (hour > 23 || minute > 59) {
-    return at(7, "time '" + std::string(text.substr(6, 4)) + "' is not a time of day");
+    return at(7, "time " + quoted(text.substr(6, 4)) + " is not a time of day");
   }
   std::string result = date->date.to_iso() + "T" + std::string(text.substr(6, 2)) + ":" +
                        std::string(text.substr(8, 2));
@@ -209,8 +211,7 @@ Result<std::string> parse_date_time(std::string_view text) {
       all_digits(offset.substr(1))) {
     result += std::string(offset.substr(0, 3)) + ":" + std::string(offset.substr(3, 2));
   } else if (!offset.empty()) {
-    return at(11,
-              "expected a UTC offset +hhmm after the time, found '" + std::string(offset) + "'");
+    return at(11, "expected a UTC offset +hhmm after the time, found " + quoted(offset));
   }
   return result;
 }
