@@ -48,8 +48,8 @@ constexpr Refusal kRefusals[] = {
     // Dates that no calendar has (value date 36-22-68, balance date 14-13-87).
     {"cmxl__mt940-headers.txt", "date '362268': there is no month 22"},
     // Negative tests of the peers: not MT940 at all, empty.
-    {"wolph-mt940__self-provided__invalid_statement.sta", "not a mt940 file"},
-    {"mt940-rs__mt942__full__cmxl__mt942_1.sta", "not a mt940 file"},
+    {"wolph-mt940__self-provided__invalid_statement.sta", "no MT940/MT942 statement"},
+    {"mt940-rs__mt942__full__cmxl__mt942_1.sta", "the file is empty"},
     // Only an empty :NS: (German non-SWIFT) field: no statement.
     {"wolph-mt940__self-provided__empty_non_swift.sta", "no MT940/MT942 statement"},
 };
