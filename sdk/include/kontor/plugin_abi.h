@@ -397,7 +397,24 @@ enum {
  *   http, https  method GET, POST, PUT, DELETE
  *   sftp         method GET (a file), LIST (a directory ending in '/'), PUT, RENAME, DELETE
  *   smtp, smtps  method SEND: body is the complete MIME message
- * Credentials are passed in; the plugin obtained them with secret_get. */
+ * Credentials are passed in; the plugin obtained them with secret_get.
+ *
+ * SFTP: the server's host key must be in `known_hosts` (an unknown or changed key is refused,
+ * never added); `private_key` logs in with that key (`password` is then its passphrase), else
+ * `password` logs in. The url's path is absolute (sftp://host/in/) or, starting with /~/,
+ * relative to the login directory; it is percent-encoded. Methods:
+ *   GET     the file's bytes to the response sink
+ *   LIST    one line per directory entry ("." and ".." left out) to the response sink:
+ *           TYPE TAB SIZE TAB MTIME TAB NAME LF, TYPE f (file), d (directory), l (symlink),
+ *           o (other) or ? (the server did not say); SIZE in bytes and MTIME in seconds since
+ *           1970 UTC for f and ?, else -1 and 0. Names holding a tab or line break are left out.
+ *   PUT     body becomes the file (created or replaced); missing directories are created
+ *   RENAME  the file moves to `rename_to`, a plain (not percent-encoded) path on the same
+ *           server: absolute, /~/..., or relative to the directory of url. Its directory is
+ *           created if missing; an existing target is not replaced (KONTOR_FAILED)
+ *   DELETE  removes the file
+ * A file or directory that does not exist is KONTOR_NOT_FOUND; a refused host key, login or
+ * permission KONTOR_FAILED; a connection that fails or breaks KONTOR_RETRY. code is 0. */
 typedef struct kontor_transfer_request {
   uint32_t struct_size;
   kontor_str url;
@@ -420,6 +437,9 @@ typedef struct kontor_transfer_result {
   uint32_t struct_size;
   int32_t code;       /* HTTP status, last SMTP reply code, or 0 */
   kontor_str message; /* the server's reply text or the transport error */
+  /* HTTP: the header lines of the final response, "Name: value" (after redirects). Valid, like
+   * message, until the next call into the host. */
+  kontor_str_array headers;
 } kontor_transfer_result;
 
 typedef struct kontor_host_api {

@@ -1,5 +1,8 @@
 #include "kontor/sdk/host.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "kontor/sdk/views.hpp"
 
 namespace kontor::sdk {
@@ -16,6 +19,23 @@ struct StringCollector {
 };
 
 }  // namespace
+
+std::optional<std::string> TransferResponse::header(std::string_view name) const {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  for (const std::string& line : headers) {
+    const auto colon = line.find(':');
+    if (colon != name.size() || !std::equal(name.begin(), name.end(), line.begin(),
+                                            [&](char a, char b) { return lower(a) == lower(b); })) {
+      continue;
+    }
+    const auto start = line.find_first_not_of(" \t", colon + 1);
+    if (start == std::string::npos) return std::string();
+    return line.substr(start, line.find_last_not_of(" \t") + 1 - start);
+  }
+  return std::nullopt;
+}
 
 void Host::log(LogLevel level, std::string_view message) const {
   api_->log(instance_, static_cast<std::int32_t>(level), view(message));
@@ -118,6 +138,7 @@ Status Host::transfer(const TransferRequest& request,
   const kontor_status status = api_->transfer(instance_, &c, &sink, &result);
   response.code = result.code;
   response.message = copy(result.message);
+  response.headers = copy(result.headers);  // left empty by a host that has none
   if (!forward.failure) return forward.failure;
   if (status != KONTOR_OK) return Status::from_code(status, response.message);
   return Status::ok();

@@ -45,9 +45,13 @@ struct TransferRequest {
 };
 
 struct TransferResponse {
-  int code = 0;         // HTTP status or last SMTP reply code
-  std::string message;  // server reply text
-  std::string body;     // downloaded content (GET, LIST)
+  int code = 0;                      // HTTP status or last SMTP reply code
+  std::string message;               // server reply text
+  std::string body;                  // downloaded content (GET, LIST)
+  std::vector<std::string> headers;  // HTTP: the final response's "Name: value" lines
+
+  // The value of the first header called `name` (any case), without surrounding blanks.
+  std::optional<std::string> header(std::string_view name) const;
 };
 
 class Host {
