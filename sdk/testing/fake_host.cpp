@@ -68,7 +68,8 @@ struct FakeHost::Access {
     if (auto it = host.maps_.find(copy(key)); it != host.maps_.end()) {
       return static_cast<uint32_t>(it->second.size());
     }
-    return 0;
+    // A secret is a reference of one entry ({env: NAME}) in kontord's configuration.
+    return host.secrets_.count(copy(key)) != 0 ? 1 : 0;
   }
   static kontor_status config_item(const kontor_config* config, kontor_str key, uint32_t index,
                                    kontor_str* name, kontor_str* value) {

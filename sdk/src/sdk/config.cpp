@@ -55,7 +55,10 @@ Config Config::read(const kontor_host_api& api, const kontor_config* config,
   Config result;
   for (const auto& field : schema) {
     const kontor_str key = view(field.key());
-    if (field.type() == KONTOR_CONFIG_SECRET) continue;  // only through Host::secret
+    if (field.type() == KONTOR_CONFIG_SECRET) {  // the value only through Host::secret
+      if (api.config_size(config, key) > 0) result.secrets_.insert(field.key());
+      continue;
+    }
     if (field.type() == KONTOR_CONFIG_LIST || field.type() == KONTOR_CONFIG_MAP) {
       const std::uint32_t size = api.config_size(config, key);
       std::vector<std::string> items;
@@ -84,7 +87,8 @@ Config Config::read(const kontor_host_api& api, const kontor_config* config,
 }
 
 bool Config::has(const std::string& key) const {
-  return scalars_.count(key) != 0 || lists_.count(key) != 0 || maps_.count(key) != 0;
+  return scalars_.count(key) != 0 || lists_.count(key) != 0 || maps_.count(key) != 0 ||
+         secrets_.count(key) != 0;
 }
 
 const std::string& Config::text(const std::string& key) const {

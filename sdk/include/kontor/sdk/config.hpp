@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ class Config {
   static Config read(const kontor_host_api& api, const kontor_config* config,
                      const std::vector<ConfigField>& schema);
 
+  // The configuration gives `key` a value — for a secret key, a reference (whose value only
+  // Host::secret reads), so an optional secret can be told apart from one not given.
   bool has(const std::string& key) const;
   const std::string& text(const std::string& key) const;
   std::optional<std::string> optional_text(const std::string& key) const;
@@ -51,6 +54,7 @@ class Config {
   std::map<std::string, std::string> scalars_;
   std::map<std::string, std::vector<std::string>> lists_;
   std::map<std::string, std::map<std::string, std::string>> maps_;
+  std::set<std::string> secrets_;  // secret keys that hold a reference
 };
 
 // "1h30m" -> 5'400'000 ms; the same reading the host's validator applies.
