@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "config/config_node.hpp"
@@ -71,6 +72,8 @@ struct HostInstance {
   bool inside_store_step = false;
   std::string last_error;
   std::string transfer_message;  // backs kontor_transfer_result::message until the next call
+  std::vector<std::string> transfer_headers;  // and ::headers
+  std::vector<kontor_str> transfer_header_views;
 };
 
 // The function table every instance gets; its functions cast kontor_host_instance* back to

@@ -1,11 +1,12 @@
-// TransferService: the host's one way out to the network — HTTP(S) through libcurl, with one
-// TLS policy (peer and host verification always on, an extra CA file allowed), one timeout
-// policy and cancellation, for every plugin.
+// TransferService: the host's one way out to the network — HTTP(S) and SFTP through libcurl,
+// with one TLS policy (peer and host verification always on, an extra CA file allowed), one
+// host-key policy (the server's key must be in the request's known_hosts file), one timeout
+// policy and cancellation, for every plugin. http_transfer.hpp and sftp_transfer.hpp say what
+// each protocol answers.
 //
-// A transport failure (no route, refused, timeout, TLS handshake) is KONTOR_RETRY, except a
-// certificate that does not verify: that is KONTOR_FAILED, since retrying will not change it.
-// Any answer from a server is KONTOR_OK with its status code; the plugin judges it. Headers and
-// credentials are never logged.
+// A transport failure (no route, refused, timeout) is KONTOR_RETRY; what retrying will not
+// change (a certificate or host key that does not verify, a refused login) is KONTOR_FAILED.
+// Headers, credentials and the userinfo of a URL are never logged or put into a message.
 #pragma once
 
 #include "host/host_services.hpp"
