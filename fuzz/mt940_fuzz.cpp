@@ -113,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const ParserOptions& options : kConfigurations) {
     CheckingSink sink(lines);
     ParseFigures figures;
-    const sdk::Status parsed = parse_mt940(input, options, sink, {}, &figures);
+    const sdk::Status parsed = parse_mt940(std::string(input), options, sink, {}, &figures);
     if (!parsed) {
       require(parsed.code() == sdk::Code::kFailed && !parsed.message().empty());
       require_utf8(parsed.message());

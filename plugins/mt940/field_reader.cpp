@@ -1,5 +1,8 @@
 #include "field_reader.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace kontor::plugins::mt940 {
 namespace {
 
@@ -20,14 +23,26 @@ std::string_view trim_right(std::string_view text) {
 
 // The tags of MT940 and MT942 (any letter option), and the German FinTS :NS:.
 bool is_known_tag(std::string_view tag) {
-  const std::string_view base = tag.substr(0, 2);
-  if (base == "NS") return true;
-  static constexpr std::string_view kKnown[] = {"13", "20", "21", "25", "28", "34", "60",
-                                                "61", "62", "64", "65", "86", "90"};
-  for (std::string_view known : kKnown) {
-    if (base == known) return true;
+  if (tag.size() < 2) return false;
+  if (tag[0] == 'N') return tag[1] == 'S';
+  switch ((tag[0] - '0') * 10 + (tag[1] - '0')) {
+    case 13:
+    case 20:
+    case 21:
+    case 25:
+    case 28:
+    case 34:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 65:
+    case 86:
+    case 90:
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 struct TagLine {
@@ -72,11 +87,19 @@ bool starts_with_open(std::string_view text, std::size_t& length) {
 
 }  // namespace
 
+std::size_t FieldReader::next_at_or_after(std::size_t known, std::size_t from, char c) const {
+  if (known != kNotSearched && known >= from) return known;
+  const void* found = std::memchr(text_.data() + from, c, text_.size() - from);
+  return found == nullptr ? text_.size() : static_cast<const char*>(found) - text_.data();
+}
+
 bool FieldReader::read_physical(std::string_view& line) {
   if (offset_ >= text_.size()) return false;
   const std::size_t start = offset_;
-  std::size_t end = start;
-  while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+  // The line ends at the next LF or CR, each found once by memchr and remembered.
+  next_lf_ = next_at_or_after(next_lf_, start, '\n');
+  next_cr_ = next_at_or_after(next_cr_, start, '\r');
+  const std::size_t end = std::min(next_lf_, next_cr_);
   line = text_.substr(start, end - start);
   offset_ = end;
   if (offset_ < text_.size()) {

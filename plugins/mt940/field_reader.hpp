@@ -55,6 +55,8 @@ class FieldReader {
     bool message_end = false;  // the line ended a message ("-", "-}" ...) before its text
     bool split_tag = false;    // the tag's colon stood alone on the line before
   };
+  static constexpr std::size_t kNotSearched = static_cast<std::size_t>(-1);
+  std::size_t next_at_or_after(std::size_t known, std::size_t from, char c) const;
   bool read_physical(std::string_view& line);
   bool next_line(Line& line);
   std::string_view strip_envelope(std::string_view text, bool& message_end);
@@ -62,6 +64,8 @@ class FieldReader {
 
   std::string_view text_;
   std::size_t offset_ = 0;
+  std::size_t next_lf_ = kNotSearched;  // where the next LF (CR) is, once searched for
+  std::size_t next_cr_ = kNotSearched;
   std::int64_t line_number_ = 0;
   int header_depth_ = 0;  // inside an envelope block that continues on the next line
   int message_type_ = 0;

@@ -39,7 +39,18 @@ bool GermanSubfields::split(std::string_view text) {
     const int code = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
     const std::size_t start = at + 3;
     std::size_t end = start;
-    while (end < text.size() && !marker_at(text, end, separator)) ++end;
+    while (true) {
+      const std::size_t next = text.find(separator, end);
+      if (next == std::string_view::npos) {
+        end = text.size();
+        break;
+      }
+      if (marker_at(text, next, separator)) {
+        end = next;
+        break;
+      }
+      end = next + 1;
+    }
     fields_.emplace_back(code, text.substr(start, end - start));
     at = end;
   }

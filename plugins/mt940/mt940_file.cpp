@@ -19,10 +19,10 @@ std::string hex_byte(unsigned char c) {
 
 }  // namespace
 
-sdk::Status parse_mt940(std::string_view bytes, const ParserOptions& options, sdk::ParseSink& sink,
+sdk::Status parse_mt940(std::string bytes, const ParserOptions& options, sdk::ParseSink& sink,
                         const std::function<bool()>& cancelled, ParseFigures* figures) {
-  std::string storage;
-  Result<DecodedText> decoded = decode_text(bytes, options.encoding, storage);
+  const bool empty = bytes.empty();
+  Result<DecodedText> decoded = decode_in_place(bytes, options.encoding);
   if (!decoded) return sdk::Status::failed(decoded.error().message);
 
   FieldReader reader(decoded->text);
@@ -61,9 +61,9 @@ sdk::Status parse_mt940(std::string_view bytes, const ParserOptions& options, sd
   }
   if (builder.statements() == 0) {
     return sdk::Status::failed(
-        bytes.empty() ? "the file is empty"
-                      : "no MT940/MT942 statement in the file: no line starts with a tag "
-                        "such as :20:, :25:, :60F: or :61:");
+        empty ? "the file is empty"
+              : "no MT940/MT942 statement in the file: no line starts with a tag "
+                "such as :20:, :25:, :60F: or :61:");
   }
   return sdk::Status::ok();
 }

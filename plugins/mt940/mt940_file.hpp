@@ -9,7 +9,7 @@
 
 #include <cstdint>
 #include <functional>
-#include <string_view>
+#include <string>
 
 #include "kontor/sdk/roles.hpp"
 #include "parser_options.hpp"
@@ -22,8 +22,10 @@ struct ParseFigures {
   std::int64_t entries = 0;
 };
 
-// `cancelled` is asked now and then (a long file): when it says yes the call ends kCancelled.
-sdk::Status parse_mt940(std::string_view bytes, const ParserOptions& options, sdk::ParseSink& sink,
+// `bytes`: the file, which is decoded in its own buffer (reserve an eighth more than its size to
+// spare a copy when a single-byte encoding grows into UTF-8). `cancelled` is asked now and then
+// (a long file): when it says yes the call ends kCancelled.
+sdk::Status parse_mt940(std::string bytes, const ParserOptions& options, sdk::ParseSink& sink,
                         const std::function<bool()>& cancelled = {},
                         ParseFigures* figures = nullptr);
 

@@ -29,7 +29,9 @@ sdk::Status read_whole(sdk::DocumentReader& document, std::uint64_t max_file_siz
     if (static_cast<std::uint64_t>(document.size()) > max_file_size) {
       return sdk::Status::failed(too_large(name, max_file_size));
     }
-    content.reserve(static_cast<std::size_t>(document.size()));
+    // An eighth more, for a file in a single-byte encoding to grow into UTF-8 in place.
+    const auto size = static_cast<std::size_t>(document.size());
+    content.reserve(size + size / 8 + 64);
   }
   std::vector<std::uint8_t> buffer(1024 * 1024);
   while (true) {
@@ -65,7 +67,7 @@ sdk::Status Mt940Parser::parse(sdk::DocumentReader& document, sdk::ParseSink& si
   if (sdk::Status read = read_whole(document, options_.max_file_size, content); !read) return read;
   ParseFigures figures;
   sdk::Status parsed = parse_mt940(
-      content, options_, sink, [this] { return host_.cancelled(); }, &figures);
+      std::move(content), options_, sink, [this] { return host_.cancelled(); }, &figures);
   if (!parsed) return parsed;
   host_.count("statements_read", figures.statements);
   host_.count("entries_read", figures.entries);

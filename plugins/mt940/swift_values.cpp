@@ -74,20 +74,13 @@ Result<EntryDate> parse_entry_date(std::string_view mmdd, const Date& value_date
   }
   const int month = number(mmdd.substr(0, 2));
   const int day = number(mmdd.substr(2, 2));
-  // Of the three candidate years, the one that puts the entry date nearest the value date.
-  EntryDate best;
-  std::int64_t best_distance = -1;
-  for (int shift : {0, -1, 1}) {
-    Result<SwiftDate> candidate = calendar_date(value_date.year() + shift, month, day, mmdd);
-    if (!candidate) return candidate.error();
-    std::int64_t distance = days_between(value_date, candidate->date);
-    if (distance < 0) distance = -distance;
-    if (best_distance < 0 || distance < best_distance) {
-      best_distance = distance;
-      best = EntryDate{.date = candidate->date, .clamped = candidate->clamped, .year_shift = shift};
-    }
-  }
-  return best;
+  // The year that puts the entry date within six months of the value date.
+  int shift = 0;
+  if (month - value_date.month() > 6) shift = -1;
+  if (value_date.month() - month > 6) shift = 1;
+  Result<SwiftDate> date = calendar_date(value_date.year() + shift, month, day, mmdd);
+  if (!date) return date.error();
+  return EntryDate{.date = date->date, .clamped = date->clamped, .year_shift = shift};
 }
 
 Result<Amount> parse_amount(std::string_view text, Currency currency) {

@@ -37,9 +37,8 @@ struct EntryDate {
   int year_shift = 0;  // -1 or +1 when the entry date belongs to the year before or after
 };
 
-// The entry date "MMDD" of a :61: whose value date is `value_date`: in the value date's year,
-// or in the year before or after when that puts it closer (value 0104, entry 1229: the entry
-// is in December of the previous year).
+// The entry date "MMDD" of a :61: whose value date is `value_date`: in the year that puts it
+// within six months of the value date (value 0104, entry 1229: December of the previous year).
 Result<EntryDate> parse_entry_date(std::string_view mmdd, const Date& value_date);
 
 struct Amount {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace kontor::plugins::mt940 {
 namespace {
@@ -71,6 +72,22 @@ bool is_removed_control(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+
+std::uint64_t load8(const char* at) {
+  std::uint64_t chunk = 0;
+  std::memcpy(&chunk, at, 8);
+  return chunk;
+}
+
+// Whether all eight bytes are printable ASCII (0x20..0x7E): no high bit, no control, no DEL.
+bool printable8(std::uint64_t chunk) {
+  const std::uint64_t below_space = (chunk - kOnes * 0x20) & ~chunk;
+  const std::uint64_t del = ((chunk ^ (kOnes * 0x7F)) - kOnes) & ~(chunk ^ (kOnes * 0x7F));
+  return ((chunk | below_space | del) & kHighBits) == 0;
+}
+
 // The length (1 to 4) of the well-formed UTF-8 sequence at text[at], 0 when none starts there.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
   const auto c = static_cast<unsigned char>(text[at]);
@@ -108,19 +125,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
   return length;
 }
 
-void append_code_point(std::uint32_t code, std::string& out) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 // Line (1-based, CR LF, CR and LF each ending one) and column (1-based byte) of text[at].
 std::pair<std::int64_t, std::int64_t> place_of(std::string_view text, std::size_t at) {
   std::int64_t line = 1;
@@ -139,38 +143,109 @@ std::string hex_byte(unsigned char c) {
   return std::string("0x") + kDigits[c >> 4] + kDigits[c & 0xF];
 }
 
-std::string_view without_controls(std::string_view text, std::string& storage) {
-  storage.clear();
-  storage.reserve(text.size());
-  for (char c : text) {
-    if (!is_removed_control(static_cast<unsigned char>(c))) storage += c;
-  }
-  return storage;
+std::size_t utf8_length(std::uint32_t code) {
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
 }
 
-std::string_view from_code_page(std::string_view bytes, TextEncoding encoding,
-                                std::string& storage) {
-  const CodePage* page = encoding == TextEncoding::cp850   ? &kCp850
-                         : encoding == TextEncoding::cp852 ? &kCp852
-                         : encoding == TextEncoding::windows1252
-                             ? &kWindows1252
-                             : nullptr;  // ISO-8859-1: the byte is the code point
-  storage.clear();
-  storage.reserve(bytes.size() + bytes.size() / 8);
-  for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      if (!is_removed_control(c)) storage += ch;
-      continue;
-    }
-    if (page == nullptr) {
-      if (c >= 0xA0) append_code_point(c, storage);  // 0x80..0x9F: C1 controls, removed
-      continue;
-    }
-    const std::uint16_t code = (*page)[c - 0x80];
-    append_code_point(code == 0 ? kReplacement : code, storage);
+// Writes the UTF-8 of `code` so that it ends just before text[end]; returns where it begins.
+std::size_t put_code_point_before(std::uint32_t code, std::string& text, std::size_t end) {
+  if (code < 0x80) {
+    text[end - 1] = static_cast<char>(code);
+    return end - 1;
   }
-  return storage;
+  if (code < 0x800) {
+    text[end - 1] = static_cast<char>(0x80 | (code & 0x3F));
+    text[end - 2] = static_cast<char>(0xC0 | (code >> 6));
+    return end - 2;
+  }
+  text[end - 1] = static_cast<char>(0x80 | (code & 0x3F));
+  text[end - 2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+  text[end - 3] = static_cast<char>(0xE0 | (code >> 12));
+  return end - 3;
+}
+
+const CodePage* page_of(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::cp850:
+      return &kCp850;
+    case TextEncoding::cp852:
+      return &kCp852;
+    case TextEncoding::windows1252:
+      return &kWindows1252;
+    default:
+      return nullptr;  // ISO-8859-1: the byte is the code point
+  }
+}
+
+std::uint32_t code_point_of(unsigned char c, const CodePage* page) {
+  if (c < 0x80 || page == nullptr) return c;
+  const std::uint16_t code = (*page)[c - 0x80];
+  return code == 0 ? kReplacement : code;
+}
+
+// Removes control bytes (and, without code page, ISO-8859-1's C1 range) in place; nothing is
+// written before the first one.
+void remove_controls(std::string& text, bool c1_too) {
+  auto removed = [c1_too](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return is_removed_control(c) || (c1_too && c >= 0x80 && c < 0xA0);
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size() && printable8(load8(text.data() + i))) {
+      i += 8;
+    } else if (removed(text[i])) {
+      break;
+    } else {
+      ++i;
+    }
+  }
+  std::size_t kept = i;
+  for (; i < text.size(); ++i) {
+    if (!removed(text[i])) text[kept++] = text[i];
+  }
+  text.resize(kept);
+}
+
+// Converts a single-byte encoding to UTF-8 in place: control bytes out first, then the text
+// grows to its UTF-8 length (within its capacity when the reader reserved some) and is written
+// from the back, where every byte becomes at least one.
+void convert_in_place(std::string& text, TextEncoding encoding) {
+  const CodePage* page = page_of(encoding);
+  remove_controls(text, page == nullptr);
+  const std::size_t bytes = text.size();
+  std::size_t length = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes; i += 8) {
+    if ((load8(text.data() + i) & kHighBits) == 0) {
+      length += 8;
+      continue;
+    }
+    for (std::size_t k = i; k < i + 8; ++k) {
+      length += utf8_length(code_point_of(static_cast<unsigned char>(text[k]), page));
+    }
+  }
+  for (; i < bytes; ++i) {
+    length += utf8_length(code_point_of(static_cast<unsigned char>(text[i]), page));
+  }
+  if (length == bytes) return;  // ASCII after all
+  text.resize(length);
+  // From the back: runs of ASCII move as they are, each other byte becomes its UTF-8.
+  std::size_t end = length;
+  std::size_t at = bytes;
+  while (at > 0) {
+    std::size_t run = at;
+    while (run > 0 && static_cast<unsigned char>(text[run - 1]) < 0x80) --run;
+    if (run < at) {
+      end -= at - run;
+      std::memmove(text.data() + end, text.data() + run, at - run);
+      at = run;
+    }
+    if (at == 0) break;
+    --at;
+    end =
+        put_code_point_before(code_point_of(static_cast<unsigned char>(text[at]), page), text, end);
+  }
 }
 
 }  // namespace
@@ -207,28 +282,32 @@ std::size_t invalid_utf8_at(std::string_view text) {
   return std::string_view::npos;
 }
 
-Result<DecodedText> decode_text(std::string_view bytes, TextEncoding encoding,
-                                std::string& storage) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+Result<DecodedText> decode_in_place(std::string& text, TextEncoding encoding) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   DecodedText decoded;
   decoded.applied = encoding;
   if (encoding != TextEncoding::automatic && encoding != TextEncoding::utf8) {
-    decoded.text = from_code_page(bytes, encoding, storage);
+    convert_in_place(text, encoding);
+    decoded.text = text;
     return decoded;
   }
 
   // One pass: is it UTF-8, and does it hold control bytes to remove?
   bool controls = false;
-  std::size_t invalid = std::string_view::npos;
-  for (std::size_t i = 0; i < bytes.size();) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
+  std::size_t invalid = std::string::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size() && printable8(load8(text.data() + i))) {
+      i += 8;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x7F) {
       ++i;
     } else if (c < 0x80) {
       controls = controls || is_removed_control(c);
       ++i;
     } else {
-      const std::size_t length = utf8_sequence_length(bytes, i);
+      const std::size_t length = utf8_sequence_length(text, i);
       if (length == 0) {
         invalid = i;
         break;
@@ -237,13 +316,14 @@ Result<DecodedText> decode_text(std::string_view bytes, TextEncoding encoding,
     }
   }
 
-  if (invalid == std::string_view::npos) {
+  if (invalid == std::string::npos) {
     decoded.applied = TextEncoding::utf8;
-    decoded.text = controls ? without_controls(bytes, storage) : bytes;
+    if (controls) remove_controls(text, false);
+    decoded.text = text;
     return decoded;
   }
-  const auto [line, column] = place_of(bytes, invalid);
-  const auto byte = static_cast<unsigned char>(bytes[invalid]);
+  const auto [line, column] = place_of(text, invalid);
+  const auto byte = static_cast<unsigned char>(text[invalid]);
   if (encoding == TextEncoding::utf8) {
     return Error{std::to_string(line) + ":" + std::to_string(column) + ": byte " + hex_byte(byte) +
                      " is not UTF-8; set the parser's encoding to the bank's code page "
@@ -253,8 +333,15 @@ Result<DecodedText> decode_text(std::string_view bytes, TextEncoding encoding,
   decoded.applied = TextEncoding::windows1252;
   decoded.fallback_line = line;
   decoded.fallback_byte = byte;
-  decoded.text = from_code_page(bytes, TextEncoding::windows1252, storage);
+  convert_in_place(text, TextEncoding::windows1252);
+  decoded.text = text;
   return decoded;
+}
+
+Result<DecodedText> decode_text(std::string_view bytes, TextEncoding encoding,
+                                std::string& storage) {
+  storage.assign(bytes.data(), bytes.size());
+  return decode_in_place(storage, encoding);
 }
 
 }  // namespace kontor::plugins::mt940

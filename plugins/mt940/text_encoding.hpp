@@ -36,10 +36,15 @@ struct DecodedText {
   unsigned char fallback_byte = 0;
 };
 
-// Decodes `bytes` as `encoding` (a UTF-8 byte order mark is skipped in every encoding). Fails only
-// for an explicit utf8 that is not valid UTF-8, with "LINE:COLUMN: ..." naming the first bad
-// byte. Windows-1252's five undefined bytes become U+FFFD. When nothing needs converting or
-// removing, the result is a view of `bytes`; otherwise it is built in `storage`.
+// Decodes `text` as `encoding`, in place: afterwards it holds the UTF-8 (a UTF-8 byte order
+// mark is skipped in every encoding) and the result's view points into it. Fails only for an
+// explicit utf8 that is not valid UTF-8, with "LINE:COLUMN: ..." naming the first bad byte.
+// Windows-1252's five undefined bytes become U+FFFD. A file converted from a single-byte encoding
+// grows; within the string's capacity when the reader reserved some (no second copy of a large
+// file), else it is reallocated.
+Result<DecodedText> decode_in_place(std::string& text, TextEncoding encoding);
+
+// The same for a view: `bytes` is copied into `storage`, which the result points into.
 Result<DecodedText> decode_text(std::string_view bytes, TextEncoding encoding,
                                 std::string& storage);
 

@@ -15,14 +15,39 @@ std::string decoded(std::string_view bytes, TextEncoding encoding) {
   return text.ok() ? std::string(text->text) : "";
 }
 
-TEST(TextEncodingTest, AsciiIsReadInPlace) {
-  const std::string_view bytes = ":20:STARTUMS\r\n:25:12345678/1234\r\n";
-  std::string storage;
-  Result<DecodedText> text = decode_text(bytes, TextEncoding::automatic, storage);
+TEST(TextEncodingTest, TheFileIsDecodedInItsOwnBuffer) {
+  std::string file = ":20:STARTUMS\r\n:86:M\xDCLLER\r\n";
+  file.reserve(file.size() + file.size() / 8);
+  const char* buffer = file.data();
+  Result<DecodedText> text = decode_in_place(file, TextEncoding::automatic);
   ASSERT_TRUE(text.ok());
-  EXPECT_EQ(text->text.data(), bytes.data());
+  EXPECT_EQ(text->text, ":20:STARTUMS\r\n:86:MÜLLER\r\n");
+  EXPECT_EQ(text->text.data(), buffer);
+  EXPECT_EQ(file.data(), buffer);
+  EXPECT_EQ(text->applied, TextEncoding::windows1252);
+  EXPECT_EQ(text->fallback_line, 2);
+}
+
+TEST(TextEncodingTest, ValidUtf8IsLeftAsItIs) {
+  std::string file = ":20:STARTUMS\r\n:86:MÜLLER\r\n";
+  Result<DecodedText> text = decode_in_place(file, TextEncoding::automatic);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->text, ":20:STARTUMS\r\n:86:MÜLLER\r\n");
   EXPECT_EQ(text->applied, TextEncoding::utf8);
   EXPECT_EQ(text->fallback_line, 0);
+}
+
+TEST(TextEncodingTest, ConversionWritesEveryCharacterOnceWhateverItsLength) {
+  // 1, 2 and 3 bytes each, controls removed before the text grows.
+  EXPECT_EQ(decoded("\x01"
+                    "a\xE4\x80\x1Az\x84",
+                    TextEncoding::windows1252),
+            "aä€z„");
+  EXPECT_EQ(decoded(std::string(1000, '\xFC'), TextEncoding::cp850), [] {
+    std::string expected;
+    for (int i = 0; i < 1000; ++i) expected += "³";
+    return expected;
+  }());
 }
 
 TEST(TextEncodingTest, ByteOrderMarkIsSkippedInEveryEncoding) {
