@@ -325,7 +325,10 @@ TEST_P(Mt940Input, IsReadWithAmountsThatHoldTogetherOrRefusedForItsListedReason)
     const json& s = *statement;
     bool mismatch_warned = false;
     for (const json& warning : s["warnings"]) {
-      EXPECT_THAT(warning["code"].get<std::string>(), ::testing::MatchesRegex("[a-z_]+"));
+      const std::string code = warning["code"];
+      EXPECT_TRUE(!code.empty() &&
+                  code.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos)
+          << code;
       EXPECT_FALSE(warning["message"].get<std::string>().empty());
       mismatch_warned |= warning["code"] == "balance_mismatch";
     }
@@ -336,8 +339,10 @@ TEST_P(Mt940Input, IsReadWithAmountsThatHoldTogetherOrRefusedForItsListedReason)
     }
     for (const json& entry : s["entries"]) {
       amounts.push_back(entry["amount"]);
-      EXPECT_THAT(entry["booking_date"].get<std::string>(),
-                  ::testing::MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}"));
+      const std::string date = entry["booking_date"];
+      EXPECT_TRUE(date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                  date.find_first_not_of("0123456789-") == std::string::npos)
+          << date;
       EXPECT_TRUE(entry["details"].empty());
     }
     if (amounts.empty()) continue;
