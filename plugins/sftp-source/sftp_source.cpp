@@ -21,6 +21,9 @@ namespace {
 // away are forgotten.
 constexpr const char* kSightingsKey = "sightings";
 
+// Names tried when moving a file out before giving up (see move_out).
+constexpr int kMoveAttempts = 5;
+
 // "2026-11-28T10-15-00Z_" from the host clock: processed and quarantined files keep their name
 // behind the time they were moved, so a daily "statement.xml" never meets yesterday's.
 std::string stamp(std::int64_t now_us) {
@@ -344,12 +347,20 @@ Status SftpSource::fetch(const std::string& id, sdk::ByteSink& content) {
 
 Status SftpSource::move_out(const std::string& id, const std::string& to_directory,
                             std::string& moved_to) {
-  moved_to = to_directory + "/" + stamp(host_.now().time_since_epoch().count()) + id;
-  sdk::TransferRequest request;
-  if (auto ready = prepare(request, "RENAME", file_url(id)); !ready) return ready;
-  request.rename_to = moved_to;
-  sdk::TransferResponse response;
-  return host_.transfer(request, response);
+  const std::string base = to_directory + "/" + stamp(host_.now().time_since_epoch().count()) + id;
+  // SFTP's rename never replaces a file, and says only "failed" when the name is taken (the
+  // same file imported twice within a second, or under a fixed clock): then NAME.2, NAME.3...
+  Status moved = Status::ok();
+  for (int n = 1; n <= kMoveAttempts; ++n) {
+    moved_to = n == 1 ? base : base + "." + std::to_string(n);
+    sdk::TransferRequest request;
+    if (auto ready = prepare(request, "RENAME", file_url(id)); !ready) return ready;
+    request.rename_to = moved_to;
+    sdk::TransferResponse response;
+    moved = host_.transfer(request, response);
+    if (moved || moved.code() != sdk::Code::kFailed) return moved;
+  }
+  return moved;
 }
 
 Status SftpSource::ack(const std::string& id, sdk::AckOutcome outcome, const std::string& reason) {

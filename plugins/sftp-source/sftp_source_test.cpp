@@ -190,6 +190,20 @@ TEST_F(SftpSourceTest, AnImportedFileIsMovedToProcessedOnlyWhenAcknowledged) {
   EXPECT_THAT(list(*source), IsEmpty());
 }
 
+TEST_F(SftpSourceTest, TheSameNameMovedTwiceInOneSecondGetsANumberNeverReplacingTheFirst) {
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  for (const char* content : {"first", "second", "third"}) {
+    upload("camt053.xml", content);
+    auto acked = source->proxy().ack("camt053.xml", sdk::AckOutcome::kCommitted, "");
+    ASSERT_TRUE(acked.is_ok()) << acked.message();
+  }
+  EXPECT_THAT(names_in(outbox() / "processed"),
+              ElementsAre("2027-01-15T08-00-00Z_camt053.xml", "2027-01-15T08-00-00Z_camt053.xml.2",
+                          "2027-01-15T08-00-00Z_camt053.xml.3"));
+  EXPECT_EQ(read_text(outbox() / "processed/2027-01-15T08-00-00Z_camt053.xml"), "first");
+}
+
 TEST_F(SftpSourceTest, ProcessedDirMayBeAnAbsolutePathElsewhereOnTheServer) {
   host_.set("processed_dir", (server_.files() / "archive/camt").string());
   fs::create_directories(server_.files() / "archive");
