@@ -416,7 +416,9 @@ TEST(BankCsvFixtures, APresetOfTheWrongLayoutIsAClearError) {
   const Parsed parsed =
       kontorctl_parse(csv_dir() / "rechnungspilot__gls-bank.csv", {"--preset", "dkb"});
   EXPECT_EQ(parsed.status, 1);
-  EXPECT_THAT(text(parsed.out["error"]["message"]), HasSubstr("bank-csv"));
+  // Which file, and what was expected of it: the preset's header row.
+  EXPECT_THAT(text(parsed.out["error"]["message"]), HasSubstr("rechnungspilot__gls-bank.csv"));
+  EXPECT_THAT(text(parsed.out["error"]["message"]), HasSubstr("no header row of preset dkb"));
   EXPECT_FALSE(parsed.out.contains("statements"));
 }
 
