@@ -19,36 +19,44 @@ ByteWindow::ByteWindow(sdk::DocumentReader& reader, std::uint64_t max_size, std:
   }
 }
 
-void ByteWindow::release_before(std::uint64_t offset) {
-  if (offset <= begin_) return;
-  const auto drop = static_cast<std::size_t>(std::min(offset, end_) - begin_);
-  // Moving the kept bytes costs as much as reading them again; do it only when the dropped part
-  // is at least as large as the kept one, so every byte moves at most a few times.
-  if (drop < buffer_.size() - drop || drop < chunk_size_) return;
-  buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(drop));
-  begin_ += drop;
+void ByteWindow::make_room() {
+  const std::size_t free = capacity_ - start_ - held();
+  if (free > 0 && free * 4 >= chunk_size_) return;
+  if (start_ >= held() && capacity_ - held() >= chunk_size_) {
+    // Moving the held bytes costs no more than reading them did: they fill at most the space
+    // before them, so each byte moves a bounded number of times.
+    std::memmove(storage_.get(), storage_.get() + start_, held());
+    start_ = 0;
+    return;
+  }
+  if (free > 0) return;
+  // Growing to twice what is held assembles an element much larger than a read in a
+  // logarithmic number of steps.
+  const std::size_t capacity = std::max(2 * held(), held() + chunk_size_);
+  auto storage = std::make_unique_for_overwrite<char[]>(capacity);
+  if (held() > 0) std::memcpy(storage.get(), storage_.get() + start_, held());
+  storage_ = std::move(storage);
+  capacity_ = capacity;
+  start_ = 0;
 }
 
 bool ByteWindow::fill(std::uint64_t end) {
   while (end_ < end && !finished_) {
-    // Read at least as much again as is held, so that an element much larger than a chunk is
-    // assembled in a logarithmic number of steps.
-    const std::size_t want = std::max(chunk_size_, buffer_.size());
-    const std::size_t old_size = buffer_.size();
-    buffer_.resize(old_size + want);
-    auto* data = reinterpret_cast<std::uint8_t*>(buffer_.data() + old_size);
-    Result<std::size_t> got = reader_.read(std::span<std::uint8_t>(data, want));
-    const std::size_t n = got.ok() ? std::min(*got, want) : 0;
-    buffer_.resize(old_size + n);
-    end_ = begin_ + buffer_.size();
+    make_room();
+    const std::size_t free = capacity_ - start_ - held();
+    auto* data = reinterpret_cast<std::uint8_t*>(storage_.get() + start_ + held());
+    Result<std::size_t> got = reader_.read(std::span<std::uint8_t>(data, free));
     if (!got.ok()) {
       status_ = sdk::Status::failed(reader_.name() + ": cannot be read: " + got.error().message);
       finished_ = true;
-    } else if (n == 0) {
+    } else if (*got == 0) {
       finished_ = true;
-    } else if (end_ > max_size_) {
-      status_ = sdk::Status::failed(too_large_message(reader_.name(), max_size_));
-      finished_ = true;
+    } else {
+      end_ += std::min(*got, free);
+      if (end_ > max_size_) {
+        status_ = sdk::Status::failed(too_large_message(reader_.name(), max_size_));
+        finished_ = true;
+      }
     }
   }
   return end <= end_ && status_.is_ok();

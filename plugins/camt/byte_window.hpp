@@ -8,8 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "kontor/sdk/roles.hpp"
 
@@ -29,23 +29,35 @@ class ByteWindow {
   std::uint64_t end() const { return end_; }
   // Precondition: begin() <= offset <= end().
   const char* at(std::uint64_t offset) const {
-    return buffer_.data() + static_cast<std::size_t>(offset - begin_);
+    return storage_.get() + start_ + static_cast<std::size_t>(offset - begin_);
   }
 
   // The reader will not come back to bytes before `offset`.
-  void release_before(std::uint64_t offset);
+  void release_before(std::uint64_t offset) {
+    if (offset <= begin_) return;
+    const std::uint64_t dropped = (offset < end_ ? offset : end_) - begin_;
+    start_ += static_cast<std::size_t>(dropped);
+    begin_ += dropped;
+  }
 
   const sdk::Status& status() const { return status_; }
 
  private:
   bool fill(std::uint64_t end);
+  // Free space after the held bytes to read into: a quarter read at least, made by moving them
+  // to the front when that is cheap, else by growing when none is left.
+  void make_room();
+  std::size_t held() const { return static_cast<std::size_t>(end_ - begin_); }
 
   sdk::DocumentReader& reader_;
   std::uint64_t max_size_;
   std::size_t chunk_size_;
-  std::vector<char> buffer_;
-  std::uint64_t begin_ = 0;  // absolute offset of buffer_[0]
-  std::uint64_t end_ = 0;    // begin_ + buffer_.size()
+  // The held bytes are storage_[start_, start_ + held()); reads go to the free space after them.
+  std::unique_ptr<char[]> storage_;
+  std::size_t capacity_ = 0;
+  std::size_t start_ = 0;
+  std::uint64_t begin_ = 0;  // absolute offset of storage_[start_]
+  std::uint64_t end_ = 0;    // one past the last byte read
   bool finished_ = false;
   sdk::Status status_;
 };

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "clean_text.hpp"
+#include "warning_codes.hpp"
 
 namespace kontor::plugins::camt {
 namespace {
@@ -226,7 +227,7 @@ Status CamtDocument::epilogue_text(const XmlToken& token) {
   }
   if (!trailing_bytes_warned_) {
     trailing_bytes_warned_ = true;
-    warnings_.push_back(FrameWarning{position_at(at).line(), "trailing_data",
+    warnings_.push_back(FrameWarning{position_at(at).line(), std::string(warning::kTrailingData),
                                      "control bytes after the end of the document are ignored"});
   }
   return {};

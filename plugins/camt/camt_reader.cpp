@@ -7,10 +7,12 @@
 
 #include "byte_window.hpp"
 #include "camt_document.hpp"
+#include "clean_text.hpp"
 #include "entry_reader.hpp"
 #include "part_context.hpp"
 #include "statement_checks.hpp"
 #include "statement_header.hpp"
+#include "warning_codes.hpp"
 #include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
@@ -94,14 +96,14 @@ Result<pugi::xml_node> CamtReader::parse(const CamtPart& part) {
   if (!root) {
     const TextPosition at =
         document_.position_in_part(part.offset + static_cast<std::uint64_t>(root.error().position));
-    return Error{at.text() + ": XML error in <" + std::string(part.local_name) +
+    return Error{at.text() + ": XML error in <" + shown(part.local_name) +
                  ">: " + root.error().message};
   }
   const std::size_t control = fragment_->first_control_character();
   if (control != std::string::npos && !(statement_ && statement_->control_reported)) {
     if (statement_) statement_->control_reported = true;
     const TextPosition at = document_.position_in_part(part.offset + control);
-    warnings_.warning(at.line(), "control_character",
+    warnings_.warning(at.line(), warning::kControlCharacter,
                       "control characters, which XML does not allow, are read as blanks");
   }
   return root;
@@ -142,11 +144,11 @@ sdk::Status CamtReader::entry(pugi::xml_node ntry, PartContext& context) {
 sdk::Status CamtReader::statement_child(const CamtPart& part) {
   Result<pugi::xml_node> root = parse(part);
   if (!root) return failed(root.error());
-  PartContext context(document_, part, warnings_);
+  PartContext context(document_, part, *fragment_, warnings_);
   if (part.local_name == "Ntry") return entry(*root, context);
   if (statement_->info) {
     if (is_header_element(part.local_name)) {
-      context.warn(*root, "misplaced_element",
+      context.warn(*root, warning::kMisplacedElement,
                    "<" + std::string(part.local_name) + "> after the entries is ignored");
     }
     return sdk::Status::ok();
@@ -176,7 +178,7 @@ sdk::Status CamtReader::run() {
       case CamtPart::Kind::group_header: {
         Result<pugi::xml_node> root = parse(part);
         if (!root) return failed(root.error());
-        PartContext context(document_, part, warnings_);
+        PartContext context(document_, part, *fragment_, warnings_);
         group_ = read_group_header(*root, context);
         break;
       }

@@ -241,7 +241,7 @@ TEST_F(CamtReaderTest, ControlCharactersAndBrokenUtf8AreCleanedWithAWarning) {
       "</NtryDtls>";
   ASSERT_TRUE(read(statement_053("", entry("1.00", "CRDT", details))));
   EXPECT_EQ(sink_.entries.at(0).details.remittance, "RE 4711 M\xEF\xBF\xBDller");
-  EXPECT_THAT(sink_.warning_codes(), ElementsAre("control_character", "invalid_utf8"));
+  EXPECT_THAT(sink_.warning_codes(), ElementsAre("control_character", "invalid_encoding"));
 }
 
 TEST_F(CamtReaderTest, Latin1DocumentsAreReadAsUtf8) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "clean_text.hpp"
+#include "warning_codes.hpp"
 #include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
@@ -65,7 +66,7 @@ Result<AmountText> amount_of_text(std::string_view text, Currency currency) {
 
 Result<Money> read_amount(pugi::xml_node amount, PartContext& context,
                           std::optional<Currency> currency) {
-  const std::string name(local_name(amount));
+  const std::string name = shown(local_name(amount));
   const pugi::xml_attribute code = amount.attribute("Ccy");
   if (code) {
     Result<Currency> given = Currency::from_code(trimmed(code.value()));
@@ -82,7 +83,7 @@ Result<Money> read_amount(pugi::xml_node amount, PartContext& context,
     return context.error(amount, "<" + name + "> " + quoted(text) + " " + read.error().message);
   }
   if (read->rounded) {
-    context.warn(amount, "amount_rounded",
+    context.warn(amount, warning::kAmountRounded,
                  "<" + name + "> " + quoted(text) + " has more decimals than " +
                      std::string(currency->code()) + " has; read as " + read->amount.format());
   }
@@ -95,8 +96,8 @@ Result<bool> read_credit(pugi::xml_node parent, PartContext& context) {
   if (text == "CRDT") return true;
   if (text == "DBIT") return false;
   if (!indicator) {
-    return context.error(parent, "<" + std::string(local_name(parent)) +
-                                     "> has no CdtDbtInd: credit or debit is unknown");
+    return context.error(
+        parent, "<" + shown(local_name(parent)) + "> has no CdtDbtInd: credit or debit is unknown");
   }
   return context.error(indicator, "CdtDbtInd " + quoted(text) + " is neither CRDT nor DBIT");
 }
@@ -132,13 +133,12 @@ std::optional<Date> read_date(pugi::xml_node element, PartContext& context) {
   const std::string_view text = raw_text(element);
   bool clamped = false;
   std::optional<Date> date = date_of_text(text, clamped);
-  const std::string name =
-      std::string(local_name(element.parent())) + "/" + std::string(local_name(element));
+  const std::string name = shown(local_name(element.parent())) + "/" + shown(local_name(element));
   if (!date) {
-    context.warn(element, "invalid_date",
+    context.warn(element, warning::kInvalidDate,
                  "<" + name + "> " + quoted(text) + " is not a date (YYYY-MM-DD); ignored");
   } else if (clamped) {
-    context.warn(element, "invalid_date",
+    context.warn(element, warning::kInvalidDate,
                  "<" + name + "> " + quoted(text) + " does not exist; read as " + date->to_iso() +
                      ", the last day of that month");
   }

@@ -3,6 +3,7 @@
 #include "camt_values.hpp"
 #include "clean_text.hpp"
 #include "transaction_details.hpp"
+#include "warning_codes.hpp"
 #include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
@@ -18,12 +19,12 @@ EntryStatus read_status(pugi::xml_node entry, PartContext& context) {
   std::string text = context.text(status);
   if (text.empty()) text = context.text(child(status, "Cd"));
   if (text.empty()) {
-    context.warn(entry, "missing_status", "Ntry has no status (Sts); read as BOOK");
+    context.warn(entry, warning::kMissingStatus, "Ntry has no status (Sts); read as BOOK");
     return EntryStatus::booked;
   }
   Result<EntryStatus> parsed = parse_entry_status(text);
   if (parsed) return *parsed;
-  context.warn(status, "unknown_status",
+  context.warn(status, warning::kUnknownStatus,
                "status " + quoted(text) +
                    " is not BOOK, PDNG, INFO or FUTR; read as INFO, so "
                    "the entry is never posted");
@@ -84,7 +85,7 @@ Result<EntryReading> read_entry(pugi::xml_node ntry, const StatementFacts& state
   entry.amount = signed_amount(*amount, *credit);
   const Currency currency = amount->currency();
   if (statement.currency && *statement.currency != currency) {
-    context.warn(amount_node, "currency_mismatch",
+    context.warn(amount_node, warning::kCurrencyMismatch,
                  "entry in " + std::string(currency.code()) + " on an account in " +
                      std::string(statement.currency->code()));
   }
@@ -96,12 +97,12 @@ Result<EntryReading> read_entry(pugi::xml_node ntry, const StatementFacts& state
     entry.booking_date = *booked;
   } else if (entry.value_date) {
     entry.booking_date = *entry.value_date;
-    context.warn(ntry, "missing_entry_date",
+    context.warn(ntry, warning::kMissingEntryDate,
                  "Ntry has no booking date (BookgDt); the value date " +
                      entry.value_date->to_iso() + " is taken");
   } else if (statement.fallback_date) {
     entry.booking_date = *statement.fallback_date;
-    context.warn(ntry, "missing_entry_date",
+    context.warn(ntry, warning::kMissingEntryDate,
                  "Ntry has neither booking nor value date; the statement's date " +
                      statement.fallback_date->to_iso() + " is taken");
   } else {
@@ -137,12 +138,12 @@ Result<EntryReading> read_entry(pugi::xml_node ntry, const StatementFacts& state
     } else {
       detail.amount = Money::zero(currency);
       detail_sum.reset();
-      context.warn(transactions[k], "missing_detail_amount",
+      context.warn(transactions[k], warning::kMissingDetailAmount,
                    "TxDtls " + std::to_string(k + 1) + " of a batch states no amount; read as 0");
     }
     if (detail.amount.currency() != currency) {
       detail_sum.reset();
-      context.warn(transactions[k], "currency_mismatch",
+      context.warn(transactions[k], warning::kCurrencyMismatch,
                    "TxDtls " + std::to_string(k + 1) + " in " +
                        std::string(detail.amount.currency().code()) + " on an entry in " +
                        std::string(currency.code()));
@@ -181,13 +182,13 @@ Result<EntryReading> read_entry(pugi::xml_node ntry, const StatementFacts& state
   }
 
   if (out.details.size() > 1 && detail_sum && *detail_sum != entry.amount) {
-    context.warn(ntry, "detail_sum_mismatch",
+    context.warn(ntry, warning::kDetailSumMismatch,
                  "the " + std::to_string(out.details.size()) + " TxDtls add up to " +
                      detail_sum->format() + ", the entry says " + entry.amount.format());
   }
   if (const std::optional<std::int64_t> batch = batch_size(ntry, context);
       batch && !out.details.empty() && *batch != static_cast<std::int64_t>(out.details.size())) {
-    context.warn(ntry, "detail_count_mismatch",
+    context.warn(ntry, warning::kDetailCountMismatch,
                  "the batch has " + std::to_string(*batch) +
                      " transactions (NbOfTxs), the "
                      "entry details " +

@@ -11,6 +11,7 @@
 #include "camt_document.hpp"
 #include "kontor/result.hpp"
 #include "text_position.hpp"
+#include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
 
@@ -23,8 +24,9 @@ class WarningSink {
 
 class PartContext {
  public:
-  PartContext(const CamtDocument& document, const CamtPart& part, WarningSink& warnings)
-      : document_(document), part_offset_(part.offset), warnings_(warnings) {}
+  PartContext(const CamtDocument& document, const CamtPart& part, const XmlFragment& fragment,
+              WarningSink& warnings)
+      : document_(document), part_offset_(part.offset), fragment_(fragment), warnings_(warnings) {}
 
   // Of the node's '<'. Nodes asked for in document order cost one pass over the part.
   TextPosition position_of(pugi::xml_node node);
@@ -45,6 +47,7 @@ class PartContext {
  private:
   const CamtDocument& document_;
   std::uint64_t part_offset_;
+  const XmlFragment& fragment_;
   WarningSink& warnings_;
   // The position last computed, to go on from.
   std::uint64_t known_offset_ = 0;

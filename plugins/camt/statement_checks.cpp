@@ -3,6 +3,7 @@
 #include <string>
 
 #include "camt_values.hpp"
+#include "warning_codes.hpp"
 
 namespace kontor::plugins::camt {
 void StatementTally::add_to(std::optional<Money>& sum, const Money& amount, bool& mixed) {
@@ -41,7 +42,7 @@ void check_statement(const sdk::StatementInfo& statement, const TransactionSumma
     Result<Money> expected = statement.opening->amount.plus(booked);
     if (expected && *expected != statement.closing->amount) {
       const Result<Money> difference = statement.closing->amount.minus(*expected);
-      warnings.warning(statement.line, "balance_mismatch",
+      warnings.warning(statement.line, warning::kBalanceMismatch,
                        "opening balance " + statement.opening->amount.format() +
                            " + booked entries " + booked.format() + " = " + expected->format() +
                            ", but the closing balance is " + statement.closing->amount.format() +
@@ -52,7 +53,7 @@ void check_statement(const sdk::StatementInfo& statement, const TransactionSumma
   if (!summary.present) return;
   const bool same_currency = (!tally.net_ || tally.net_->currency() == currency);
   auto mismatch = [&](const std::string& what) {
-    warnings.warning(summary.line, "summary_mismatch", "TxsSummry: " + what);
+    warnings.warning(summary.line, warning::kSummaryMismatch, "TxsSummry: " + what);
   };
   auto check_figure = [&](const SummaryFigure& figure, std::int64_t count,
                           const std::optional<Money>& sum, bool negative, const char* name) {

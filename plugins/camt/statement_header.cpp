@@ -2,6 +2,7 @@
 
 #include "camt_values.hpp"
 #include "clean_text.hpp"
+#include "warning_codes.hpp"
 #include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
@@ -117,7 +118,7 @@ void StatementHeader::read_balance(pugi::xml_node element, PartContext& context)
 
   Result<Money> amount = read_amount(child(element, "Amt"), context, currency_);
   if (!amount) {
-    context.warn(element, "invalid_balance",
+    context.warn(element, warning::kInvalidBalance,
                  "balance " + code + " is left out: " + amount.error().message);
     return;
   }
@@ -126,7 +127,7 @@ void StatementHeader::read_balance(pugi::xml_node element, PartContext& context)
   if (indicator == "DBIT") {
     credit = false;
   } else if (indicator != "CRDT") {
-    context.warn(element, "invalid_balance",
+    context.warn(element, warning::kInvalidBalance,
                  "balance " + code + " has CdtDbtInd " + quoted(indicator) +
                      ", neither CRDT nor DBIT; read as a credit balance");
   }
@@ -136,7 +137,7 @@ void StatementHeader::read_balance(pugi::xml_node element, PartContext& context)
   balance.date = read_date_choice(child(element, "Dt"), context);
   balance.line = context.line_of(element);
   if (currency_ && balance.amount.currency() != *currency_) {
-    context.warn(element, "currency_mismatch",
+    context.warn(element, warning::kCurrencyMismatch,
                  "balance " + code + " in " + std::string(balance.amount.currency().code()) +
                      " on an account in " + std::string(currency_->code()));
   }
@@ -192,11 +193,11 @@ sdk::StatementInfo StatementHeader::info(std::optional<Currency> entry_currency,
       const std::optional<Date> period = opening ? from_date_ : to_date_;
       date = period ? period : created_date_ ? created_date_ : group_.created_date;
       if (!date) {
-        warnings.warning(b.line, "missing_balance_date",
+        warnings.warning(b.line, warning::kMissingBalanceDate,
                          "balance " + b.type + " has no date, nor has the statement; left out");
         return;
       }
-      warnings.warning(b.line, "missing_balance_date",
+      warnings.warning(b.line, warning::kMissingBalanceDate,
                        "balance " + b.type + " has no date; the statement's date " +
                            date->to_iso() + " is taken");
     }

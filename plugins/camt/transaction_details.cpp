@@ -4,6 +4,7 @@
 
 #include "camt_values.hpp"
 #include "creditor_identifier.hpp"
+#include "warning_codes.hpp"
 #include "xml_fragment.hpp"
 
 namespace kontor::plugins::camt {
@@ -121,7 +122,7 @@ Result<std::optional<Money>> read_charges(pugi::xml_node parent, PartContext& co
       return;
     }
     if (value->currency() != currency) {
-      context.warn(amount, "currency_mismatch",
+      context.warn(amount, warning::kCurrencyMismatch,
                    "charges in " + std::string(value->currency().code()) + " on an entry in " +
                        std::string(currency.code()) + " are left out");
       return;

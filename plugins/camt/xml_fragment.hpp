@@ -30,10 +30,15 @@ class XmlFragment {
   // Byte offset in the last text of its first control character, or npos.
   std::size_t first_control_character() const { return first_control_; }
 
+  // The offset in the last text of an offset pugixml reports (an error's, a node's
+  // offset_debug()): the same, unless the text was ISO-8859-1 and parsed as UTF-8.
+  std::size_t original_offset(std::size_t parsed) const;
+
  private:
   TextEncoding encoding_;
   pugi::xml_document document_;
   std::string scratch_;
+  std::string converted_;  // an ISO-8859-1 text as UTF-8, as it was before parsing
   std::size_t first_control_ = std::string::npos;
 };
 
