@@ -123,10 +123,14 @@ Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us
     out += url.substr(at, open == std::string::npos ? std::string::npos : open - at);
     if (open == std::string::npos) break;
     const auto close = url.find('}', open);
-    if (close == std::string::npos) return Error{"a '{' without its '}' in " + url};
+    if (close == std::string::npos) return Error{"a '{' without its '}' in " + shown_url(url)};
     std::string_view placeholder(url.data() + open + 1, close - open - 1);
+    // A query may carry a token: what is written there is not repeated in a message.
+    const std::string written = open < url.find_first_of("?#")
+                                    ? "{" + std::string(placeholder) + "}"
+                                    : "{...} in the query of " + shown_url(url);
     if (!placeholder.starts_with("date")) {
-      return Error{"unknown placeholder {" + std::string(placeholder) + "} (only {date...} is)"};
+      return Error{"unknown placeholder " + written + " (only {date...} is)"};
     }
     placeholder.remove_prefix(4);
     int days_back = 0;
@@ -135,7 +139,7 @@ Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us
       const auto digits = placeholder.find_first_not_of("0123456789");
       const std::string number(placeholder.substr(0, digits));
       if (number.empty() || number.size() > 3 || std::stoi(number) > 400) {
-        return Error{"{date-N} takes N from 0 to 400 days, in " + url};
+        return Error{"{date-N} takes N from 0 to 400 days, in " + shown_url(url)};
       }
       days_back = std::stoi(number);
       placeholder.remove_prefix(number.size());
@@ -148,8 +152,8 @@ Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us
     if (!placeholder.empty() || format.empty()) {
       return Error{
           "a date placeholder is {date}, {date-N}, {date:FORMAT} or {date-N:FORMAT}, "
-          "found {" +
-          url.substr(open + 1, close - open - 1) + "}"};
+          "found " +
+          written};
     }
     const year_month_day day{today - std::chrono::days(days_back)};
     for (std::size_t i = 0; i < format.size();) {
@@ -173,12 +177,13 @@ Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us
 
 std::string shown_url(const std::string& url) {
   std::string shown = url.substr(0, url.find_first_of("?#"));
-  const auto start = shown.find("://");
-  if (start == std::string::npos) return shown;
-  const auto at = shown.find('@', start + 3);
-  const auto slash = shown.find('/', start + 3);
+  // Without "://" (a URL written wrongly) the authority starts at the beginning.
+  const auto scheme_end = shown.find("://");
+  const std::size_t authority = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  const auto at = shown.find('@', authority);
+  const auto slash = shown.find('/', authority);
   if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-    shown.erase(start + 3, at - start - 2);
+    shown.erase(authority, at - authority + 1);
   }
   return shown;
 }

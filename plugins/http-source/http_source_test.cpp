@@ -304,6 +304,29 @@ TEST(ExpandDates, PlaceholdersTakeTheUtcDayOfTheRun) {
 
 TEST(ShownUrl, LeavesOutCredentialsAndQuery) {
   EXPECT_EQ(shown_url("https://u:p@bank.example/a.xml?token=x#y"), "https://bank.example/a.xml");
+  EXPECT_EQ(shown_url("u:p@bank.example/a.xml"), "bank.example/a.xml");  // scheme forgotten
+}
+
+TEST(ExpandDates, AMistakeInAUrlNeverRepeatsItsQueryOrCredentials) {
+  for (const std::string url :
+       {"https://u:Geheim@b/{date-999}.xml", "https://b/{date.xml?token=Geheim",
+        "https://b/x.xml?token=Geheim&day={today}", "https://b/x.xml?day={date+Geheim}",
+        "https://b/x.xml?token={Geheim}"}) {
+    auto expanded = expand_dates(url, kNow * kSecond);
+    ASSERT_FALSE(expanded.ok()) << url;
+    EXPECT_THAT(expanded.error().message, Not(HasSubstr("Geheim"))) << url;
+  }
+  EXPECT_THAT(expand_dates("https://b/{today}.xml", 0).error().message,
+              HasSubstr("unknown placeholder {today}"));
+}
+
+TEST_F(HttpSourceTest, AUrlWithAMistakeIsRefusedWithoutShowingItsToken) {
+  host_.set_list("urls", {server_.url("statements/{date.xml?token=s3cr3t-Token")});
+  const std::string message = host_.create().error().message;
+  EXPECT_THAT(message, HasSubstr("without its '}'"));
+  EXPECT_THAT(message, Not(HasSubstr("s3cr3t-Token")));
+  host_.set_list("urls", {"user:s3cr3t-Token@bank.example/camt053.xml"});
+  EXPECT_THAT(host_.create().error().message, Not(HasSubstr("s3cr3t-Token")));
 }
 
 }  // namespace
