@@ -221,7 +221,9 @@ SftpSource::SftpSource(sdk::Host host, const sdk::Config& config)
   if (server_.empty() || server_.find_first_not_of(
                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:") !=
                              std::string::npos) {
-    throw sdk::InvalidConfig("host must be a host name or an IP address, found '" + server_ + "'");
+    // Not repeated whole: "user:password@bank.example" is a mistake people make.
+    const std::string shown = server_.substr(server_.rfind('@') + 1);
+    throw sdk::InvalidConfig("host must be a host name or an IP address, found '" + shown + "'");
   }
   if (server_.find(':') != std::string::npos) server_ = "[" + server_ + "]";  // IPv6
   directory_ = remote_directory(config.text("path"));

@@ -337,6 +337,13 @@ TEST_F(SftpSourceTest, ConfigurationThatCannotWorkIsRefused) {
   EXPECT_THAT(host_.create().error().message, HasSubstr("host"));
 }
 
+TEST_F(SftpSourceTest, AHostWrittenWithUserAndPasswordIsRefusedWithoutShowingThePassword) {
+  host_.set("host", "kontor:Herbst2026!@bank.example");
+  const std::string message = host_.create().error().message;
+  EXPECT_THAT(message, HasSubstr("host must be a host name"));
+  EXPECT_THAT(message, ::testing::Not(HasSubstr("Herbst2026!")));
+}
+
 TEST(RemoteDirectory, RelativePathsAreRelativeToTheLoginDirectory) {
   EXPECT_EQ(remote_directory("/out/camt/"), "/out/camt");
   EXPECT_EQ(remote_directory("out/camt"), "/~/out/camt");
