@@ -50,9 +50,21 @@ struct BankTransaction {
   bool provisional = false;  // intraday (camt.052, MT942) or camt.054 before the booked entry
   int batch_position = 0;    // 1.. for the details of a batch entry, 0 otherwise
   std::string identity;      // set by assign_identities()
+  // The bank's entry this transaction belongs to: its total (what the balance chain adds up and
+  // what pairs a camt.054 notification with its booked entry; empty = `amount`, a plain entry)
+  // and how many transactions the bank says it holds (camt NbOfTxs; 0 when not stated). Not
+  // part of the identity.
+  std::optional<Money> entry_amount;
+  int entry_transactions = 0;
+  // A return, chargeback or reversal (camt RtrInf or RvslInd, MT940 GVC 108/109/159/160, RC/RD):
+  // the matching engine reopens what the original payment settled instead of looking for items.
+  bool is_return = false;
+  // Replaced by a later booked entry (the booked statement for a provisional one, the details of
+  // a camt.054 for a plain booked one): kept for the audit trail, never counted. Set by the store.
+  bool superseded = false;
 
   // Only booked, final entries move open amounts; provisional credits only hold dunning.
-  bool postable() const { return status == EntryStatus::booked && !provisional; }
+  bool postable() const { return status == EntryStatus::booked && !provisional && !superseded; }
 
   bool operator==(const BankTransaction&) const = default;
 };
