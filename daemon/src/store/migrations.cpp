@@ -202,9 +202,43 @@ CREATE INDEX job_runs_by_job ON job_runs(job, id);
 CREATE INDEX job_runs_running ON job_runs(outcome) WHERE outcome = 'running';
 )sql";
 
+// Version 3: importing bank statements (issue 8).
+//
+// - Each transaction knows its bank entry: `entry` numbers the entries of its statement (1..),
+//   `entry_amount_minor` is the entry's total and `entry_transactions` the number of
+//   transactions the bank states for it (0: not stated) — what pairs a camt.054 with its booked
+//   entry. Rows written before keep one entry each.
+// - `superseded_by` names the booked statement that replaced a provisional transaction (or the
+//   camt.054 whose details replaced a plain booked one). Superseded rows stay for the audit
+//   trail and are never counted; the unique identity of a counted row is not touched.
+// - `is_return` marks returns, chargebacks and reversals for the matching engine.
+// - `refused_files`: what the intake quarantined, with the reason, for the admin API.
+constexpr std::string_view kStatementImport = R"sql(
+ALTER TABLE bank_transactions ADD COLUMN entry INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bank_transactions ADD COLUMN entry_amount_minor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bank_transactions ADD COLUMN entry_transactions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bank_transactions ADD COLUMN is_return INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bank_transactions ADD COLUMN superseded_by INTEGER REFERENCES statements(id);
+UPDATE bank_transactions SET entry = position + 1, entry_amount_minor = amount_minor;
+CREATE INDEX bank_transactions_by_entry_amount
+  ON bank_transactions(account, entry_amount_minor) WHERE superseded_by IS NULL;
+CREATE INDEX bank_transactions_by_statement ON bank_transactions(statement, entry);
+CREATE INDEX statements_by_account ON statements(account, closing_date);
+
+CREATE TABLE refused_files (
+  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  refused_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
+    {3, "statement import", kStatementImport},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(
