@@ -97,6 +97,8 @@ Fields bank_transaction_fields(const BankTransaction& t) {
       {"status", std::string(to_string(t.status))},
       {"provisional", yes_no(t.provisional)},
       {"batch_position", std::to_string(t.batch_position)},
+      {"entry_amount", (t.entry_amount ? *t.entry_amount : t.amount).format()},
+      {"is_return", yes_no(t.is_return)},
   };
 }
 

@@ -73,7 +73,9 @@ constexpr std::string_view kTransactionColumns =
     "b.currency, b.amount_minor, b.counterparty_name, b.counterparty_account, "
     "b.counterparty_bic, b.remittance, b.end_to_end_id, b.mandate_id, b.creditor_id, "
     "b.bank_reference, b.bank_transaction_code, b.return_reason, b.status, b.provisional, "
-    "b.batch_position FROM bank_transactions b JOIN statements s ON s.id = b.statement ";
+    "b.batch_position, b.entry_amount_minor, b.entry_transactions, b.is_return, "
+    "b.superseded_by IS NOT NULL, b.entry, b.statement "
+    "FROM bank_transactions b JOIN statements s ON s.id = b.statement ";
 
 BankTransaction transaction_from_row(const Statement& row) {
   BankTransaction t;
@@ -97,7 +99,18 @@ BankTransaction transaction_from_row(const Statement& row) {
   t.status = stored(parse_entry_status(row.text(18)), "entry status");
   t.provisional = row.int64(19) != 0;
   t.batch_position = static_cast<int>(row.int64(20));
+  if (row.int64(21) != t.amount.minor_units())
+    t.entry_amount = Money(row.int64(21), t.amount.currency());
+  t.entry_transactions = static_cast<int>(row.int64(22));
+  t.is_return = row.int64(23) != 0;
+  t.superseded = row.int64(24) != 0;
   return t;
+}
+
+std::optional<StatementBalance> stored_balance(const Statement& row, int currency_column) {
+  if (row.is_null(currency_column)) return std::nullopt;
+  return StatementBalance{stored_money(row, currency_column, currency_column + 1),
+                          stored_date(row.text(currency_column + 2))};
 }
 
 constexpr std::string_view kAllocationColumns =
@@ -279,12 +292,168 @@ Result<std::vector<BankTransaction>> UnitOfWork::bank_transactions(const Transac
   static const std::string kSql =
       std::string(kTransactionColumns) +
       "WHERE (?1 = '' OR b.account = ?1) AND b.booking_date >= ?2 AND b.booking_date <= ?3 "
+      "AND (?4 OR b.superseded_by IS NULL) "
       "ORDER BY b.booking_date, b.statement, b.position";
   return read<std::vector<BankTransaction>>("bank transactions", [&] {
     std::vector<BankTransaction> out;
     Query rows(db_, kSql, query.account, query.from ? query.from->to_iso() : "0000-00-00",
-               query.to ? query.to->to_iso() : "9999-99-99");
+               query.to ? query.to->to_iso() : "9999-99-99", query.include_superseded);
     while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
+std::vector<BankTransaction> UnitOfWork::load_statement_transactions(std::int64_t statement_row) {
+  static const std::string kSql =
+      std::string(kTransactionColumns) + "WHERE b.statement = ? ORDER BY b.position";
+  std::vector<BankTransaction> out;
+  Query rows(db_, kSql, statement_row);
+  while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+  return out;
+}
+
+Result<std::vector<StoredEntry>> UnitOfWork::entries_with_amount(std::string_view account,
+                                                                 const Money& amount) {
+  // The rows of every entry with that total, then whole entries only: an entry one of whose
+  // rows is superseded no longer counts as it stands.
+  static const std::string kSql =
+      std::string(kTransactionColumns) +
+      "WHERE (b.statement, b.entry) IN (SELECT statement, entry FROM bank_transactions "
+      "WHERE account = ?1 AND entry_amount_minor = ?2 AND currency = ?3) "
+      "ORDER BY b.statement, b.position";
+  return read<std::vector<StoredEntry>>("entries with amount", [&] {
+    std::vector<StoredEntry> out;
+    std::int64_t current_statement = -1, current_entry = -1;
+    bool skip = false;
+    Query rows(db_, kSql, account, amount.minor_units(), amount.currency().code());
+    while (rows.step()) {
+      const Statement& row = rows.statement();
+      BankTransaction t = transaction_from_row(row);
+      const std::int64_t entry = row.int64(25), statement = row.int64(26);
+      if (statement != current_statement || entry != current_entry) {
+        if (!out.empty() && skip) out.pop_back();
+        current_statement = statement;
+        current_entry = entry;
+        skip = false;
+        StoredEntry stored_entry;
+        Query header(db_,
+                     "SELECT account, statement_id, sequence, kind FROM statements WHERE id = ?",
+                     statement);
+        header.step();
+        stored_entry.statement = {header->text(0), header->text(1), header->text(2)};
+        stored_entry.kind = stored(parse_statement_kind(header->text(3)), "statement kind");
+        stored_entry.amount = amount;
+        stored_entry.stated_transactions = t.entry_transactions;
+        out.push_back(std::move(stored_entry));
+      }
+      if (t.superseded) skip = true;
+      Query allocated(db_, "SELECT 1 FROM allocations WHERE transaction_identity = ?", t.identity);
+      if (allocated.step()) out.back().has_allocations = true;
+      out.back().transactions.push_back(std::move(t));
+    }
+    if (!out.empty() && skip) out.pop_back();
+    return out;
+  });
+}
+
+Result<std::optional<StatementBalances>> UnitOfWork::booked_statement_before(
+    std::string_view account, const Date& day, const StatementKey& except) {
+  return read<std::optional<StatementBalances>>(
+      "previous statement", [&]() -> std::optional<StatementBalances> {
+        Query row(db_,
+                  "SELECT statement_id, sequence, opening_currency, opening_minor, opening_date, "
+                  "closing_currency, closing_minor, closing_date FROM statements "
+                  "WHERE account = ?1 AND kind = 'statement' AND closing_date IS NOT NULL "
+                  "AND closing_date <= ?2 AND NOT (statement_id = ?3 AND sequence = ?4) "
+                  "ORDER BY closing_date DESC, id DESC LIMIT 1",
+                  account, day.to_iso(), except.id, except.sequence);
+        if (!row.step()) return std::nullopt;
+        StatementBalances balances;
+        balances.statement = {std::string(account), row->text(0), row->text(1)};
+        balances.opening = stored_balance(row.statement(), 2);
+        balances.closing = stored_balance(row.statement(), 5);
+        return balances;
+      });
+}
+
+Result<std::optional<StatementKey>> UnitOfWork::booked_statement_covering(std::string_view account,
+                                                                          const Date& day) {
+  return read<std::optional<StatementKey>>(
+      "booked statement covering", [&]() -> std::optional<StatementKey> {
+        const std::string iso = day.to_iso();
+        Query row(db_,
+                  "SELECT statement_id, sequence FROM statements WHERE account = ?1 AND "
+                  "kind = 'statement' AND (closing_date = ?2 OR id IN (SELECT b.statement FROM "
+                  "bank_transactions b WHERE b.account = ?1 AND b.booking_date = ?2)) "
+                  "ORDER BY id LIMIT 1",
+                  account, iso);
+        if (!row.step()) return std::nullopt;
+        return StatementKey{std::string(account), row->text(0), row->text(1)};
+      });
+}
+
+Result<std::vector<Money>> UnitOfWork::pending_notification_amounts(std::string_view account) {
+  return read<std::vector<Money>>("pending notifications", [&] {
+    std::vector<Money> out;
+    Query rows(db_,
+               "SELECT DISTINCT b.currency, b.entry_amount_minor FROM bank_transactions b "
+               "JOIN statements s ON s.id = b.statement WHERE b.account = ? AND "
+               "s.kind = 'notification' AND b.provisional = 1 AND b.superseded_by IS NULL",
+               account);
+    while (rows.step()) out.push_back(stored_money(rows.statement(), 0, 1));
+    return out;
+  });
+}
+
+Result<std::vector<AccountSummary>> UnitOfWork::account_summaries() {
+  return read<std::vector<AccountSummary>>("account summaries", [&] {
+    std::vector<AccountSummary> out;
+    Query rows(db_,
+               "SELECT s.account, "
+               "(SELECT count(*) FROM statements x WHERE x.account = s.account "
+               " AND x.kind = 'statement'), "
+               "(SELECT max(b.booking_date) FROM bank_transactions b JOIN statements y "
+               " ON y.id = b.statement WHERE b.account = s.account AND y.kind = 'statement' "
+               " AND b.superseded_by IS NULL AND b.status = 'BOOK'), "
+               "(SELECT closing_currency FROM statements z WHERE z.account = s.account AND "
+               " z.kind = 'statement' AND z.closing_date IS NOT NULL "
+               " ORDER BY z.closing_date DESC, z.id DESC LIMIT 1), "
+               "(SELECT closing_minor FROM statements z WHERE z.account = s.account AND "
+               " z.kind = 'statement' AND z.closing_date IS NOT NULL "
+               " ORDER BY z.closing_date DESC, z.id DESC LIMIT 1), "
+               "(SELECT closing_date FROM statements z WHERE z.account = s.account AND "
+               " z.kind = 'statement' AND z.closing_date IS NOT NULL "
+               " ORDER BY z.closing_date DESC, z.id DESC LIMIT 1) "
+               "FROM statements s GROUP BY s.account ORDER BY s.account");
+    while (rows.step()) {
+      const Statement& row = rows.statement();
+      AccountSummary summary;
+      summary.account = row.text(0);
+      summary.statements = static_cast<int>(row.int64(1));
+      summary.last_booking_date = stored_optional_date(row.optional_text(2));
+      summary.last_closing = stored_balance(row, 3);
+      out.push_back(std::move(summary));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<RefusedFile>> UnitOfWork::refused_files(std::int64_t limit) {
+  return read<std::vector<RefusedFile>>("refused files", [&] {
+    std::vector<RefusedFile> out;
+    Query rows(db_,
+               "SELECT sha256, name, size, source, reason, refused_at FROM refused_files "
+               "ORDER BY refused_at DESC, name LIMIT ?",
+               limit);
+    while (rows.step()) {
+      const Statement& row = rows.statement();
+      out.push_back(RefusedFile{.file = {.sha256 = row.text(0),
+                                         .name = row.text(1),
+                                         .size = row.int64(2),
+                                         .source = row.text(3)},
+                                .reason = row.text(4),
+                                .refused_at = row.text(5)});
+    }
     return out;
   });
 }

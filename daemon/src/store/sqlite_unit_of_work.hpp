@@ -32,6 +32,15 @@ class UnitOfWork final : public Transaction {
                                std::string_view sequence) override;
   Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) override;
   Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) override;
+  Result<std::vector<StoredEntry>> entries_with_amount(std::string_view account,
+                                                       const Money& amount) override;
+  Result<std::optional<StatementBalances>> booked_statement_before(
+      std::string_view account, const Date& day, const StatementKey& except) override;
+  Result<std::optional<StatementKey>> booked_statement_covering(std::string_view account,
+                                                                const Date& day) override;
+  Result<std::vector<Money>> pending_notification_amounts(std::string_view account) override;
+  Result<std::vector<AccountSummary>> account_summaries() override;
+  Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) override;
   Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
@@ -47,6 +56,13 @@ class UnitOfWork final : public Transaction {
   Result<Change> upsert_open_item(const OpenItem& item) override;
   Result<Change> record_file(const FileRecord& file) override;
   Result<StatementImport> insert_statement(const BankStatement& statement) override;
+  Result<int> add_entry_transactions(const StatementKey& statement,
+                                     std::vector<BankTransaction> transactions) override;
+  Result<int> supersede_transactions(const std::vector<std::string>& identities,
+                                     const StatementKey& by) override;
+  Result<int> supersede_provisional(std::string_view account, const Date& from, const Date& to,
+                                    const StatementKey& by) override;
+  Result<Change> record_refused_file(const FileRecord& file, std::string_view reason) override;
   Result<std::int64_t> add_allocation(const Allocation& allocation) override;
   Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) override;
   Result<std::int64_t> add_note(const Note& note) override;
@@ -77,6 +93,11 @@ class UnitOfWork final : public Transaction {
   std::optional<OpenItem> load_open_item(std::string_view number);
   std::optional<Allocation> load_allocation(std::int64_t id);
   std::vector<OpenItem> load_open_items(const ItemQuery& query);
+  std::vector<BankTransaction> load_statement_transactions(std::int64_t statement_row);
+  // Inserts `transactions` (identities assigned) as rows of statement row `statement_row` from
+  // `position` on, the first one opening entry `entry`; returns how many were new.
+  int insert_transaction_rows(std::int64_t statement_row, const std::vector<BankTransaction>& rows,
+                              std::int64_t position, std::int64_t entry);
   bool customer_exists(std::string_view number);
   Result<std::int64_t> insert_allocation(const Allocation& allocation);
   std::int64_t insert_job_run(const JobRun& run, JobRunOutcome outcome);

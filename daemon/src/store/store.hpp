@@ -64,6 +64,47 @@ struct StatementImport {
   int transactions_already_there = 0;  // overlaps with earlier statements
 };
 
+// A statement as the store knows it: (account, id, sequence).
+struct StatementKey {
+  std::string account;
+  std::string id;
+  std::string sequence;
+};
+
+// One entry of a statement as stored: the counted transactions of one bank entry (one for a
+// plain entry, one per detail of a batch entry), for pairing a camt.054 notification with the
+// booked entry it details.
+struct StoredEntry {
+  StatementKey statement;
+  StatementKind kind = StatementKind::statement;
+  Money amount;                 // the entry's total
+  int stated_transactions = 0;  // camt NbOfTxs; 0 when not stated
+  std::vector<BankTransaction> transactions;
+  bool has_allocations = false;
+};
+
+// The last booked statement of an account before another: where the balance chain continues.
+struct StatementBalances {
+  StatementKey statement;
+  std::optional<StatementBalance> opening;
+  std::optional<StatementBalance> closing;
+};
+
+// Per account, what the store holds of its booked statements (the admin API's `GET /accounts`).
+struct AccountSummary {
+  std::string account;
+  int statements = 0;                            // booked statements (camt.053, MT940, bank CSV)
+  std::optional<Date> last_booking_date;         // of its counted booked transactions
+  std::optional<StatementBalance> last_closing;  // of its latest booked statement
+};
+
+// A file the intake refused (no parser, or unreadable): what an operator finds in quarantine.
+struct RefusedFile {
+  FileRecord file;
+  std::string reason;
+  std::string refused_at;  // UTC, as the events' `at`
+};
+
 struct ItemQuery {
   std::string customer_number;  // empty: every customer
   bool only_open = false;       // open amount not zero
@@ -73,6 +114,9 @@ struct TransactionQuery {
   std::string account;  // empty: every account
   std::optional<Date> from;
   std::optional<Date> to;  // inclusive
+  // Superseded transactions (replaced by a booked entry) are kept for the audit trail but are
+  // not counted: only an audit asks for them.
+  bool include_superseded = false;
 };
 
 struct NoteQuery {
@@ -125,6 +169,25 @@ class Reader {
   virtual Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) = 0;
   // Ordered by booking date, then as they appeared in their statements.
   virtual Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) = 0;
+  // The entries of `account` whose total is `amount` and that still count (none of their
+  // transactions superseded), oldest first.
+  virtual Result<std::vector<StoredEntry>> entries_with_amount(std::string_view account,
+                                                               const Money& amount) = 0;
+  // The latest booked statement of `account` that closed on or before `day`, not counting
+  // `except` (the statement being checked); by closing date, then as recorded.
+  virtual Result<std::optional<StatementBalances>> booked_statement_before(
+      std::string_view account, const Date& day, const StatementKey& except) = 0;
+  // A booked statement of `account` that has an entry booked on `day` or closes on it, if any:
+  // what a provisional entry of that day is superseded by.
+  virtual Result<std::optional<StatementKey>> booked_statement_covering(std::string_view account,
+                                                                        const Date& day) = 0;
+  // The totals of the entries of `account` that camt.054 notifications reported and that still
+  // wait for their booked entry (provisional, counted).
+  virtual Result<std::vector<Money>> pending_notification_amounts(std::string_view account) = 0;
+  // Every account with statements, ordered by account.
+  virtual Result<std::vector<AccountSummary>> account_summaries() = 0;
+  // Refused files, newest first, at most `limit`.
+  virtual Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) = 0;
 
   // Oldest first, reversals included.
   virtual Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) = 0;
@@ -166,6 +229,20 @@ class Transaction : public Reader {
   // whose identity is new; computes the identities (assign_identities) itself. Transactions
   // take account and statement id/sequence from the statement.
   virtual Result<StatementImport> insert_statement(const BankStatement& statement) = 0;
+  // Adds the transactions of one entry to known statement `statement` (a camt.054's details of
+  // a booked entry), their identities counted within that statement. Returns how many were new.
+  virtual Result<int> add_entry_transactions(const StatementKey& statement,
+                                             std::vector<BankTransaction> transactions) = 0;
+  // Marks the counted transactions with these identities superseded by statement `by` (kept,
+  // never counted again). Returns how many it marked.
+  virtual Result<int> supersede_transactions(const std::vector<std::string>& identities,
+                                             const StatementKey& by) = 0;
+  // Marks every counted provisional transaction of `account` booked from `from` to `to`
+  // (inclusive) superseded by booked statement `by`. Returns how many it marked.
+  virtual Result<int> supersede_provisional(std::string_view account, const Date& from,
+                                            const Date& to, const StatementKey& by) = 0;
+  // Records a file the intake refused, with the reason (again: unchanged).
+  virtual Result<Change> record_refused_file(const FileRecord& file, std::string_view reason) = 0;
 
   // Applies `allocation` (its id and `reverses` are ignored) and lowers the item's open
   // amount. Refused when the item or transaction is unknown, the currencies differ, the open
