@@ -175,6 +175,24 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
         continue;
       }
 
+      // A refused file is remembered with its reason in a step of its own, so that an operator
+      // can list it (GET /files?state=quarantined) wherever the source put the file.
+      auto refuse = [&](const std::string& reason) -> Status {
+        const Status recorded =
+            store.transact(actor, "refused " + document.name + " from " + source_name,
+                           [&](store::Transaction& tx) -> Status {
+                             auto refused = tx.record_refused_file({.sha256 = incoming.sha256,
+                                                                    .name = incoming.name,
+                                                                    .size = incoming.size,
+                                                                    .source = incoming.source},
+                                                                   reason);
+                             if (!refused) return refused.error();
+                             return {};
+                           });
+        if (!recorded) return recorded.error();
+        return ack(sdk::AckOutcome::kRejected, reason);
+      };
+
       // The most confident parser wins; the first one offered wins a tie.
       host::PluginInstance* chosen = nullptr;
       int best = 0;
@@ -201,7 +219,7 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
                                       : fmt::format("{}", fmt::join(tried, ", ")));
         context_.report.warnings.push_back(reason);
         ++counts.rejected;
-        if (auto acked = ack(sdk::AckOutcome::kRejected, reason); !acked) return acked.error();
+        if (auto refused = refuse(reason); !refused) return refused.error();
         continue;
       }
       incoming.parser = chosen->name();
@@ -236,7 +254,7 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
       const std::string reason = committed.error().message;
       context_.report.warnings.push_back(fmt::format("{} refused: {}", document.name, reason));
       ++counts.rejected;
-      if (auto acked = ack(sdk::AckOutcome::kRejected, reason); !acked) return acked.error();
+      if (auto refused = refuse(reason); !refused) return refused.error();
     }
   }
   return counts;

@@ -7,7 +7,8 @@
 // sure they are (probe on the first 4 KiB) and the most confident one parses it inside ONE
 // store step together with the record of the file. Only after that step committed is the file
 // acknowledged (moved to processed/); a file that cannot be parsed is acknowledged as rejected
-// (quarantined with its error) and the job goes on with the next one. A source or store that is
+// (quarantined with its error; the store keeps its name, hash and the reason in a step of its
+// own) and the job goes on with the next one. A source or store that is
 // temporarily unavailable fails the run, so the scheduler retries it; nothing half-imported
 // stays.
 #pragma once
