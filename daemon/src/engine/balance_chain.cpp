@@ -31,13 +31,13 @@ std::vector<ChainWarning> check_balance_chain(
     const StatementBalance& opened = *statement.opening;
     if (closed.amount != opened.amount) {
       warnings.push_back(
-          {"balance_gap",
-           fmt::format("opening balance {} {} ({}) does not continue the closing balance {} {} "
-                       "({}) of statement {}: a statement is missing or the bank corrected one",
-                       opened.amount.to_string(), opened.amount.currency().code(),
-                       opened.date.to_iso(), closed.amount.to_string(),
-                       closed.amount.currency().code(), closed.date.to_iso(),
-                       named(previous->statement))});
+          {.code = "balance_gap",
+           .message = fmt::format(
+               "opening balance {} {} ({}) does not continue the closing balance {} {} "
+               "({}) of statement {}: a statement is missing or the bank corrected one",
+               opened.amount.to_string(), opened.amount.currency().code(), opened.date.to_iso(),
+               closed.amount.to_string(), closed.amount.currency().code(), closed.date.to_iso(),
+               named(previous->statement))});
     }
   }
   if (previous) {
@@ -45,21 +45,24 @@ std::vector<ChainWarning> check_balance_chain(
     const auto now = number_of(statement.sequence);
     if (before && now && *now > *before + 1) {
       warnings.push_back(
-          {"sequence_gap", fmt::format("statement sequence {} follows {}: {} missing in between",
-                                       *now, *before, *now - *before - 1)});
+          {.code = "sequence_gap",
+           .message = fmt::format("statement sequence {} follows {}: {} missing in between", *now,
+                                  *before, *now - *before - 1)});
     }
   }
   if (!within_checked && statement.opening && statement.closing) {
     const auto expected = statement.opening->amount.plus(booked_total);
     if (!expected) {
-      warnings.push_back({"balance_mismatch", "balances and entries are in different currencies: " +
-                                                  expected.error().message});
+      warnings.push_back({.code = "balance_mismatch",
+                          .message = "balances and entries are in different currencies: " +
+                                     expected.error().message});
     } else if (*expected != statement.closing->amount) {
       warnings.push_back(
-          {"balance_mismatch",
-           fmt::format("opening balance {} + booked entries {} = {}, but the closing balance is {}",
-                       statement.opening->amount.to_string(), booked_total.to_string(),
-                       expected->to_string(), statement.closing->amount.to_string())});
+          {.code = "balance_mismatch",
+           .message = fmt::format(
+               "opening balance {} + booked entries {} = {}, but the closing balance is {}",
+               statement.opening->amount.to_string(), booked_total.to_string(),
+               expected->to_string(), statement.closing->amount.to_string())});
     }
   }
   return warnings;

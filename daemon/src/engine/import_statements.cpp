@@ -5,6 +5,7 @@
 #include "config/company_section.hpp"
 #include "engine/document_intake.hpp"
 #include "engine/statement_import.hpp"
+#include "kontor/model/identifier_text.hpp"
 
 namespace kontor::engine {
 namespace {
@@ -36,6 +37,14 @@ class ImportStatements final : public Engine {
     for (const CompanyBankAccount& account : company.bank_accounts) {
       add_account(accounts, account.iban.electronic());
     }
+    // Bank CSV exports often do not name the account: `with: {account: IBAN}` does.
+    if (const config::ConfigNode* named = context.job.with.find("account")) {
+      const std::string iban = compact_identifier(named->text(), " ").text;
+      if (company.bank_account(iban) == nullptr) {
+        return Error{"with.account " + named->text() + " is not one of company.bank_accounts"};
+      }
+      accounts.emplace("", iban);
+    }
     StatementCounts totals;
     DocumentIntake intake(context);
     auto counts = intake.run([&](store::Transaction& tx, const IncomingDocument& document) {
@@ -61,7 +70,11 @@ EngineRegistration import_statements_engine() {
   registration.declaration.summary =
       "Imports the bank statements of company.bank_accounts, every booking exactly once.";
   registration.declaration.needs_inputs = true;
-  registration.declaration.with = section({});
+  registration.declaration.with = section({
+      optional("account", string_value(),
+               "The IBAN (one of company.bank_accounts) of statements that name no account, "
+               "such as bank CSV exports without it."),
+  });
   registration.create = [] { return std::make_unique<ImportStatements>(); };
   return registration;
 }

@@ -3,7 +3,8 @@
 // The job's sources deliver bank files (camt.052/053/054, MT940/942, bank CSV), its parsers
 // read them, and each file is applied in one store step by StatementFileImport
 // (statement_import.hpp has the rules). Importing the same file, statement or transaction again
-// adds nothing. It has no `with:` settings: the accounts are `company.bank_accounts`.
+// adds nothing. The accounts are `company.bank_accounts`; `with: {account: IBAN}` names the
+// account of files that name none (bank CSV exports without it).
 #pragma once
 
 #include "engine/engine.hpp"

@@ -17,7 +17,7 @@ std::string at_line(std::int64_t line) {
 }
 
 store::StatementKey key_of(const BankStatement& statement) {
-  return {statement.account, statement.id, statement.sequence};
+  return {.account = statement.account, .id = statement.id, .sequence = statement.sequence};
 }
 
 std::string named(const BankStatement& statement) {
@@ -90,10 +90,16 @@ sdk::Status StatementFileImport::detail(const sdk::EntryDetail& detail) {
 // The company's account a statement is for, by its IBAN or its account number.
 std::optional<std::string> StatementFileImport::company_account(
     const sdk::StatementInfo& info) const {
+  bool named = false;
   for (const std::string* text : {&info.account, &info.account_number}) {
     const std::string compact = compact_identifier(*text, " ").text;
     if (compact.empty()) continue;
+    named = true;
     if (auto found = accounts_.find(compact); found != accounts_.end()) return found->second;
+  }
+  // A file that names no account is the job's `with: {account}`, if it names one.
+  if (auto fallback = accounts_.find(""); !named && fallback != accounts_.end()) {
+    return fallback->second;
   }
   return std::nullopt;
 }

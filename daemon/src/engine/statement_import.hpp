@@ -45,7 +45,8 @@ struct StatementCounts {
 };
 
 // The company's accounts: how a statement may name one (the IBAN in electronic form, or the
-// German "BLZ/account" of an MT940 :25:) → the account as stored (the IBAN).
+// German "BLZ/account" of an MT940 :25:; "" for files that name no account) → the account as
+// stored (the IBAN).
 using CompanyAccounts = std::map<std::string, std::string>;
 
 class StatementFileImport final : public DocumentImport, public sdk::ParseSink {

@@ -94,10 +94,13 @@ class StatementImportTest : public ::testing::Test {
   FileResult import(const std::vector<Parsed>& statements, std::string name = "file.xml") {
     FileResult result;
     const std::string sha = std::string(63, '0') + std::to_string(++files_ % 10);
-    const IncomingDocument document{"bank-drop", std::move(name), sha, 1, "camt"};
+    const IncomingDocument document{
+        .source = "bank-drop", .name = std::move(name), .sha256 = sha, .size = 1, .parser = "camt"};
     const Status committed =
         store_->transact("engine:test", "import", [&](store::Transaction& tx) -> Status {
-          if (auto recorded = tx.record_file({sha, document.name, 1, "bank-drop"}); !recorded) {
+          if (auto recorded = tx.record_file(
+                  {.sha256 = sha, .name = document.name, .size = 1, .source = "bank-drop"});
+              !recorded) {
             return recorded.error();
           }
           StatementFileImport importer(tx, document, accounts_, result.report, totals_);
@@ -380,6 +383,17 @@ TEST_F(StatementImportTest, GermanAccountNumberNamesTheCompanysIban) {
   EXPECT_EQ(transactions()[0].account, kAccount);
 }
 
+TEST_F(StatementImportTest, FileThatNamesNoAccountIsTheJobsAccount) {
+  Parsed csv = statement("", "").add(credit(5000, "2026-11-27", "x"));
+  csv.info.account.clear();
+  EXPECT_EQ(import({csv}).report.warnings.size(), 1U);  // unknown_account: none given
+  EXPECT_TRUE(transactions().empty());
+  accounts_.emplace("", kAccount);
+  ASSERT_TRUE(import({csv}, "export.csv").status);
+  ASSERT_EQ(transactions().size(), 1U);
+  EXPECT_EQ(transactions()[0].account, kAccount);
+}
+
 TEST_F(StatementImportTest, BalanceGapAndMismatchAreWarningsNotRefusals) {
   Parsed first = statement("S-1", "1").add(credit(10000, "2026-11-26", "a"));
   first.info.opening = StatementBalance{eur(0), day("2026-11-25")};
@@ -445,7 +459,8 @@ TEST_F(StatementImportTest, ParserWarningsBecomeRunWarningsWithFileAndLine) {
 TEST_F(StatementImportTest, AnErpExportIsRefused) {
   FileResult result;
   const std::string sha(64, 'a');
-  const IncomingDocument document{"bank-drop", "items.csv", sha, 1, "open-items"};
+  const IncomingDocument document{
+      .source = "bank-drop", .name = "items.csv", .sha256 = sha, .size = 1, .parser = "open-items"};
   const Status committed =
       store_->transact("engine:test", "import", [&](store::Transaction& tx) -> Status {
         StatementFileImport importer(tx, document, accounts_, result.report, totals_);
