@@ -109,8 +109,8 @@ BankTransaction transaction_from_row(const Statement& row) {
 
 std::optional<StatementBalance> stored_balance(const Statement& row, int currency_column) {
   if (row.is_null(currency_column)) return std::nullopt;
-  return StatementBalance{stored_money(row, currency_column, currency_column + 1),
-                          stored_date(row.text(currency_column + 2))};
+  return StatementBalance{.amount = stored_money(row, currency_column, currency_column + 1),
+                          .date = stored_date(row.text(currency_column + 2))};
 }
 
 constexpr std::string_view kAllocationColumns =
@@ -340,7 +340,8 @@ Result<std::vector<StoredEntry>> UnitOfWork::entries_with_amount(std::string_vie
                      "SELECT account, statement_id, sequence, kind FROM statements WHERE id = ?",
                      statement);
         header.step();
-        stored_entry.statement = {header->text(0), header->text(1), header->text(2)};
+        stored_entry.statement = {
+            .account = header->text(0), .id = header->text(1), .sequence = header->text(2)};
         stored_entry.kind = stored(parse_statement_kind(header->text(3)), "statement kind");
         stored_entry.amount = amount;
         stored_entry.stated_transactions = t.entry_transactions;
@@ -369,7 +370,8 @@ Result<std::optional<StatementBalances>> UnitOfWork::booked_statement_before(
                   account, day.to_iso(), except.id, except.sequence);
         if (!row.step()) return std::nullopt;
         StatementBalances balances;
-        balances.statement = {std::string(account), row->text(0), row->text(1)};
+        balances.statement = {
+            .account = std::string(account), .id = row->text(0), .sequence = row->text(1)};
         balances.opening = stored_balance(row.statement(), 2);
         balances.closing = stored_balance(row.statement(), 5);
         return balances;
@@ -388,7 +390,8 @@ Result<std::optional<StatementKey>> UnitOfWork::booked_statement_covering(std::s
                   "ORDER BY id LIMIT 1",
                   account, iso);
         if (!row.step()) return std::nullopt;
-        return StatementKey{std::string(account), row->text(0), row->text(1)};
+        return StatementKey{
+            .account = std::string(account), .id = row->text(0), .sequence = row->text(1)};
       });
 }
 
