@@ -156,9 +156,16 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
     }
   }
 
+  // Only a notification's pairing needs the parsed entries again: a large statement is held
+  // once, as its transactions.
+  if (statement.kind != StatementKind::notification) {
+    parsed.entries.clear();
+    parsed.entries.shrink_to_fit();
+  }
+
   // The chain is checked against what was there before this statement.
   if (statement.kind == StatementKind::statement) {
-    if (auto checked = check_balances(statement, parsed); !checked) return checked;
+    if (auto checked = check_balances(statement, booked_total, parsed); !checked) return checked;
   }
 
   auto inserted = tx_.insert_statement(statement);
@@ -206,17 +213,14 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
 }
 
 sdk::Status StatementFileImport::check_balances(const BankStatement& statement,
+                                                const std::optional<Money>& booked,
                                                 const ParsedStatement& parsed) {
-  Money booked_total =
-      Money::zero(statement.opening ? statement.opening->amount.currency()
-                                    : (statement.closing ? statement.closing->amount.currency()
-                                                         : Currency::eur()));
-  for (const ParsedEntry& e : parsed.entries) {
-    if (e.entry.status != EntryStatus::booked) continue;
-    auto sum = booked_total.plus(e.entry.amount);
-    if (!sum) break;  // another currency: the chain check says so
-    booked_total = *sum;
-  }
+  const Money booked_total =
+      booked ? *booked
+             : Money::zero(statement.opening
+                               ? statement.opening->amount.currency()
+                               : (statement.closing ? statement.closing->amount.currency()
+                                                    : Currency::eur()));
   std::optional<Date> day;
   if (statement.opening) {
     day = statement.opening->date;

@@ -78,7 +78,9 @@ class StatementFileImport final : public DocumentImport, public sdk::ParseSink {
   sdk::Status apply(ParsedStatement& parsed);
   sdk::Status pair_notification(const BankStatement& notification, const ParsedStatement& parsed);
   sdk::Status pair_booked(const BankStatement& booked);
-  sdk::Status check_balances(const BankStatement& statement, const ParsedStatement& parsed);
+  // `booked`: the sum of the statement's booked entries (none when it has none).
+  sdk::Status check_balances(const BankStatement& statement, const std::optional<Money>& booked,
+                             const ParsedStatement& parsed);
   std::optional<std::string> company_account(const sdk::StatementInfo& info) const;
   void warn(const std::string& where, std::string_view code, const std::string& message);
   sdk::Status store_failed(const Error& error);

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/sqlite_store.hpp"
 
 namespace kontor::engine {
@@ -257,6 +259,29 @@ TEST_P(NotificationOrderTest, NotificationDetailsTheBookedEntryWhicheverArrivesF
   EXPECT_THAT(names, ::testing::UnorderedElementsAre("Anna Alt", "Bernd Berg", "Muster GmbH"));
   // Kept for the audit trail: the plain booked entry and the notification's provisional details.
   EXPECT_EQ(transactions(/*include_superseded=*/true).size(), 6U);
+}
+
+TEST_F(StatementImportTest, BothOrdersLeaveTheSameTransactionsCounted) {
+  const Parsed booked =
+      statement("S-1", "1").add(credit(30000, "2026-11-27", "SAMMELGUTSCHRIFT", "REF-1"));
+  const Parsed notification = statement("N-1", "", StatementKind::notification)
+                                  .add(credit(30000, "2026-11-27", "SAMMELGUTSCHRIFT", "REF-1"),
+                                       {detail(1, 10000, "Anna Alt", "R-2026-1001"),
+                                        detail(2, 20000, "Bernd Berg", "R-2026-1002")});
+  auto identities = [&] {
+    std::vector<std::string> out;
+    for (const auto& t : transactions()) out.push_back(t.identity);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  ASSERT_TRUE(import({booked}, "a.xml").status);
+  ASSERT_TRUE(import({notification}, "b.xml").status);
+  const auto booked_first = identities();
+  SetUp();  // a store of its own
+  ASSERT_TRUE(import({notification}, "b.xml").status);
+  ASSERT_TRUE(import({booked}, "a.xml").status);
+  EXPECT_EQ(identities(), booked_first);
+  EXPECT_EQ(booked_first.size(), 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothOrders, NotificationOrderTest, ::testing::Bool(),
