@@ -235,10 +235,18 @@ CREATE TABLE refused_files (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: provisional transactions that still wait for their booked entry, found per account
+// without reading the account's whole history (every booked statement asks).
+constexpr std::string_view kPendingIndex = R"sql(
+CREATE INDEX bank_transactions_pending ON bank_transactions(account)
+  WHERE provisional = 1 AND superseded_by IS NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
     {3, "statement import", kStatementImport},
+    {4, "pending provisional transactions", kPendingIndex},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(
