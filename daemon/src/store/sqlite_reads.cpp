@@ -319,7 +319,8 @@ Result<std::vector<StoredEntry>> UnitOfWork::entries_with_amount(std::string_vie
   static const std::string kSql =
       std::string(kTransactionColumns) +
       "WHERE (b.statement, b.entry) IN (SELECT statement, entry FROM bank_transactions "
-      "WHERE account = ?1 AND entry_amount_minor = ?2 AND currency = ?3) "
+      "WHERE account = ?1 AND entry_amount_minor = ?2 AND currency = ?3 "
+      "AND superseded_by IS NULL) "
       "ORDER BY b.statement, b.position";
   return read<std::vector<StoredEntry>>("entries with amount", [&] {
     std::vector<StoredEntry> out;
