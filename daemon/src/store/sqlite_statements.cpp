@@ -18,17 +18,15 @@ std::optional<std::string> optional_date_text(const std::optional<Date>& date) {
 // transaction of the same payment has the same identity tuple, and is stored beside the
 // provisional one it supersedes, which stays for the audit trail.
 void assign_statement_identities(std::vector<BankTransaction>& transactions) {
-  std::vector<BankTransaction> keyed = transactions;
-  for (BankTransaction& t : keyed) {
-    if (t.provisional)
-      t.remittance =
-          "\x1f"
-          "kontor-provisional\x1f" +
-          t.remittance;
+  static constexpr std::string_view kProvisional =
+      "\x1f"
+      "kontor-provisional\x1f";
+  for (BankTransaction& t : transactions) {
+    if (t.provisional) t.remittance.insert(0, kProvisional);
   }
-  assign_identities(keyed);
-  for (std::size_t k = 0; k < transactions.size(); ++k) {
-    transactions[k].identity = keyed[k].identity;
+  assign_identities(transactions);
+  for (BankTransaction& t : transactions) {
+    if (t.provisional) t.remittance.erase(0, kProvisional.size());
   }
 }
 
