@@ -139,7 +139,9 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
   }
 
   std::optional<Money> booked_total;
-  for (const ParsedEntry& parsed_entry : parsed.entries) {
+  const bool keep_parsed = statement.kind == StatementKind::notification;
+  statement.transactions.reserve(parsed.entries.size());
+  for (ParsedEntry& parsed_entry : parsed.entries) {
     const sdk::StatementEntry& entry = parsed_entry.entry;
     const bool provisional =
         statement.kind != StatementKind::statement || entry.status != EntryStatus::booked;
@@ -154,11 +156,11 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
       }
       booked_total = *sum;
     }
+    // Only a notification's pairing reads the parsed entries again: a large statement is held
+    // once, as its transactions.
+    if (!keep_parsed) parsed_entry = ParsedEntry{};
   }
-
-  // Only a notification's pairing needs the parsed entries again: a large statement is held
-  // once, as its transactions.
-  if (statement.kind != StatementKind::notification) {
+  if (!keep_parsed) {
     parsed.entries.clear();
     parsed.entries.shrink_to_fit();
   }
