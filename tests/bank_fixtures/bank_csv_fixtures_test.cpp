@@ -422,6 +422,20 @@ TEST(BankCsvFixtures, APresetOfTheWrongLayoutIsAClearError) {
   EXPECT_FALSE(parsed.out.contains("statements"));
 }
 
+TEST(BankCsvFixtures, ASettingGivenOnTheCommandLineReachesTheParser) {
+  const Parsed parsed =
+      kontorctl_parse(csv_dir() / "rechnungspilot__gls-bank.csv", {"--set", "max_file_size=100"});
+  EXPECT_EQ(parsed.status, 1);
+  EXPECT_THAT(text(parsed.out["error"]["message"]), HasSubstr("larger than max_file_size (100"));
+}
+
+TEST(BankCsvFixtures, ASettingThePluginDoesNotHaveIsAClearError) {
+  const Parsed parsed =
+      kontorctl_parse(csv_dir() / "rechnungspilot__gls-bank.csv", {"--set", "max_filesize=100"});
+  EXPECT_EQ(parsed.status, 1);
+  EXPECT_THAT(text(parsed.out["error"]["message"]), HasSubstr("max_filesize"));
+}
+
 // --- spk-freiburg: the peer's expected OFX ----------------------------------------------------
 
 std::string trimmed(std::string text) {

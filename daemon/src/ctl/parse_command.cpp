@@ -30,6 +30,7 @@ struct ParseOptions {
   std::string format = "auto";
   std::string preset;
   std::string plugin_dir;
+  std::vector<std::string> settings;  // --set KEY=VALUE, for the parser chosen by --format
   bool summary = false;
 };
 
@@ -142,6 +143,11 @@ int parse(const ParseOptions& options) {
   if (formats.empty()) {
     return refuse(options.file, "no bank statement parser plugin in " + directory.string());
   }
+  // Settings are one plugin's keys: which plugin must be said, not guessed.
+  if (!options.settings.empty() && options.format == "auto") {
+    std::cerr << "kontorctl parse: --set needs --format\n";
+    return 2;
+  }
 
   host::HostContext context;
   context.clock = system_clock();
@@ -152,6 +158,16 @@ int parse(const ParseOptions& options) {
     std::vector<config::ConfigNode::Entry> given;
     if (format == "bank-csv" && !options.preset.empty()) {
       given.push_back({"preset", {}, config::ConfigNode::scalar(options.preset, {})});
+    }
+    for (const auto& setting : options.settings) {
+      const auto equals = setting.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        std::cerr << "kontorctl parse: --set " << setting << ": expected KEY=VALUE\n";
+        return 2;
+      }
+      given.push_back({setting.substr(0, equals),
+                       {},
+                       config::ConfigNode::scalar(setting.substr(equals + 1), {"--set", 0, 0})});
     }
     config::ConfigErrors problems;
     config::Validator validator(config::process_environment(), problems);
@@ -239,6 +255,9 @@ std::function<int()> add_parse_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--preset", options->preset, "bank-csv layout preset (default: detected)");
   command->add_option("--plugin-dir", options->plugin_dir, "Where the parser plugins are");
+  command->add_option("--set", options->settings,
+                      "KEY=VALUE: a setting of the --format parser, e.g. max_file_size=4294967296 "
+                      "(repeatable)");
   command->add_flag("--summary", options->summary,
                     "Per statement: account, period, entries, sums, whether balances add up");
   return [=]() -> int { return command->parsed() ? parse(*options) : -1; };
