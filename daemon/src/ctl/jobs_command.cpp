@@ -6,9 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "config/kontor_config.hpp"
-#include "ctl/admin_client.hpp"
-#include "engine/engine.hpp"
+#include "ctl/admin_call.hpp"
 
 namespace kontor::ctl {
 namespace {
@@ -21,44 +19,6 @@ struct JobsOptions {
   bool json = false;
 };
 
-int fail(const std::string& message) {
-  std::cerr << "kontorctl: " << message << "\n";
-  return 1;
-}
-
-std::string text(const json& value) {
-  if (value.is_null()) return "-";
-  if (value.is_string()) return value.get<std::string>();
-  return value.dump();
-}
-
-// The socket from --socket, else from the configuration (only its daemon section matters, but
-// the file must be valid to be read).
-Result<std::string> socket_of(const std::string& config_path, const std::string& socket_path) {
-  if (!socket_path.empty()) return socket_path;
-  auto loaded = config::load_config(config_path, engine::builtin_engines().declarations());
-  if (!loaded.config || !loaded.errors.empty()) {
-    return Error{config_path +
-                 ": invalid configuration (kontorctl check-config tells why); "
-                 "name the socket with --socket"};
-  }
-  return loaded.config->daemon.admin_socket;
-}
-
-// The reply as JSON; an API error becomes the message it carries.
-Result<json> call(const AdminClient& client, const std::string& method, const std::string& path) {
-  auto reply = method == "POST" ? client.post(path) : client.get(path);
-  if (!reply) return reply.error();
-  json body = json::parse(reply->body, nullptr, false);
-  if (body.is_discarded()) return Error{"kontord answered something that is not JSON"};
-  if (reply->status >= 400) {
-    const std::string message =
-        body.contains("error") ? body["error"].value("message", "") : reply->body;
-    return Error{fmt::format("kontord refused ({}): {}", reply->status, message)};
-  }
-  return body;
-}
-
 int status(const AdminClient& client, const JobsOptions& options) {
   auto health = call(client, "GET", "/health");
   if (!health) return fail(health.error().message);
@@ -67,10 +27,10 @@ int status(const AdminClient& client, const JobsOptions& options) {
     return 0;
   }
   const json& h = *health;
-  std::cout << fmt::format("kontord {} running since {}\n", text(h["version"]),
-                           text(h["started_at"]))
-            << fmt::format("configuration {}: {} jobs, {} instances\n", text(h["configuration"]),
-                           text(h["jobs"]), text(h["instances"]));
+  std::cout << fmt::format("kontord {} running since {}\n", cell(h["version"]),
+                           cell(h["started_at"]))
+            << fmt::format("configuration {}: {} jobs, {} instances\n", cell(h["configuration"]),
+                           cell(h["jobs"]), cell(h["instances"]));
   if (!h["running"].empty()) {
     std::vector<std::string> running;
     for (const auto& job : h["running"]) running.push_back(job.get<std::string>());
@@ -95,10 +55,10 @@ int jobs(const AdminClient& client, const JobsOptions& options) {
     const json& last = job["last_run"];
     const std::string last_run =
         last.is_null() ? "-"
-                       : fmt::format("{} {}", text(last["outcome"]), text(last["planned_at"]));
-    std::cout << fmt::format("{:<20} {:<18} {:<20} {:<8} {:<21} {}\n", text(job["name"]),
-                             text(job["engine"]), text(job["schedule"]), state,
-                             text(job["next_run"]), last_run);
+                       : fmt::format("{} {}", cell(last["outcome"]), cell(last["planned_at"]));
+    std::cout << fmt::format("{:<20} {:<18} {:<20} {:<8} {:<21} {}\n", cell(job["name"]),
+                             cell(job["engine"]), cell(job["schedule"]), state,
+                             cell(job["next_run"]), last_run);
   }
   return 0;
 }
@@ -126,9 +86,9 @@ int runs(const AdminClient& client, const JobsOptions& options) {
     for (char& c : detail) {
       if (c == '\n') c = ' ';
     }
-    std::cout << fmt::format("{:>6} {:<24} {:>3} {:<9} {:<24} {:<10} {}\n", text(run["id"]),
-                             text(run["planned_at"]), text(run["attempt"]), text(run["trigger"]),
-                             text(run["ended_at"]), text(run["outcome"]), detail);
+    std::cout << fmt::format("{:>6} {:<24} {:>3} {:<9} {:<24} {:<10} {}\n", cell(run["id"]),
+                             cell(run["planned_at"]), cell(run["attempt"]), cell(run["trigger"]),
+                             cell(run["ended_at"]), cell(run["outcome"]), detail);
   }
   return 0;
 }
@@ -141,7 +101,7 @@ int run(const AdminClient& client, const JobsOptions& options) {
     return 0;
   }
   std::cout << fmt::format("{} queued as run {}; `kontorctl runs {}` shows how it went\n",
-                           options.job, text((*started)["idempotency_key"]), options.job);
+                           options.job, cell((*started)["idempotency_key"]), options.job);
   return 0;
 }
 

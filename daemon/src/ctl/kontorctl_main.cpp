@@ -7,6 +7,7 @@
 #include "ctl/jobs_command.hpp"
 #include "ctl/notes_command.hpp"
 #include "ctl/parse_command.hpp"
+#include "ctl/statements_command.hpp"
 #include "engine/engine.hpp"
 #include "kontor/version.hpp"
 #include "log/logging.hpp"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
                  "kontord's admin socket (default: daemon.admin_socket of the configuration)");
   auto run_notes = kontor::ctl::add_notes_commands(app, config_path);
   auto run_jobs = kontor::ctl::add_jobs_commands(app, config_path, socket_path);
+  auto run_statements = kontor::ctl::add_statements_commands(app, config_path, socket_path);
   auto run_parse = kontor::ctl::add_parse_command(app);
 
   try {
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
   kontor::log::setup("warn", kontor::log::stderr_is_journal());
   if (check->parsed()) return check_config(config_path);
   if (const int status = run_jobs(); status >= 0) return status;
+  if (const int status = run_statements(); status >= 0) return status;
   if (const int status = run_parse(); status >= 0) return status;
   return run_notes();
 }

@@ -27,7 +27,11 @@ class AdminBackend {
                                                 const std::string& requested_by) = 0;
 };
 
-// GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run.
+// GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run, and the statement
+// routes below.
 admin::AdminRoutes daemon_routes(AdminBackend& backend);
+
+// GET /accounts, GET /files?state=quarantined (statement_routes.cpp).
+void add_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
 }  // namespace kontor::service

@@ -119,6 +119,7 @@ admin::AdminRoutes daemon_routes(AdminBackend& backend) {
               202);
   });
 
+  add_statement_routes(routes, backend);
   return routes;
 }
 

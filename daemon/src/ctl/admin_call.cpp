@@ -1,0 +1,49 @@
+#include "ctl/admin_call.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "config/kontor_config.hpp"
+#include "engine/engine.hpp"
+
+namespace kontor::ctl {
+
+using nlohmann::json;
+
+Result<std::string> socket_of(const std::string& config_path, const std::string& socket_path) {
+  if (!socket_path.empty()) return socket_path;
+  auto loaded = config::load_config(config_path, engine::builtin_engines().declarations());
+  if (!loaded.config || !loaded.errors.empty()) {
+    return Error{config_path +
+                 ": invalid configuration (kontorctl check-config tells why); "
+                 "name the socket with --socket"};
+  }
+  return loaded.config->daemon.admin_socket;
+}
+
+Result<json> call(const AdminClient& client, const std::string& method, const std::string& path) {
+  auto reply = method == "POST" ? client.post(path) : client.get(path);
+  if (!reply) return reply.error();
+  json body = json::parse(reply->body, nullptr, false);
+  if (body.is_discarded()) return Error{"kontord answered something that is not JSON"};
+  if (reply->status >= 400) {
+    const std::string message =
+        body.contains("error") ? body["error"].value("message", "") : reply->body;
+    return Error{fmt::format("kontord refused ({}): {}", reply->status, message)};
+  }
+  return body;
+}
+
+std::string cell(const json& value) {
+  if (value.is_null()) return "-";
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();
+}
+
+int fail(const std::string& message) {
+  std::cerr << "kontorctl: " << message << "\n";
+  return 1;
+}
+
+}  // namespace kontor::ctl
