@@ -194,7 +194,9 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
     for (const BankTransaction& t : statement.transactions) cover(t.booking_date);
     if (statement.closing) cover(statement.closing->date);
     if (from) {
-      auto superseded = tx_.supersede_provisional(statement.account, *from, *to, key_of(statement));
+      // What the booked statement itself still reports as pending stays provisional.
+      auto superseded = tx_.supersede_provisional(statement.account, *from, *to, key_of(statement),
+                                                  inserted->provisional_identities);
       if (!superseded) return store_failed(superseded.error());
       counts_.superseded += *superseded;
     }
@@ -207,7 +209,7 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
     auto covering = tx_.booked_statement_covering(statement.account, day);
     if (!covering) return store_failed(covering.error());
     if (!*covering) continue;
-    auto superseded = tx_.supersede_provisional(statement.account, day, day, **covering);
+    auto superseded = tx_.supersede_provisional(statement.account, day, day, **covering, {});
     if (!superseded) return store_failed(superseded.error());
     counts_.superseded += *superseded;
   }

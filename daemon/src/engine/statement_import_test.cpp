@@ -385,6 +385,18 @@ TEST_F(StatementImportTest, PendingEntryOfABookedStatementIsNeverPostable) {
   EXPECT_FALSE(stored[0].postable());
 }
 
+TEST_F(StatementImportTest, PendingEntryReportedAgainByALaterStatementStaysProvisional) {
+  auto pending = credit(2500, "2026-11-28", "R-2026-1003");
+  pending.status = EntryStatus::pending;
+  ASSERT_TRUE(import({statement("S-1", "1").add(pending)}).status);
+  ASSERT_TRUE(
+      import({statement("S-2", "2").add(pending).add(credit(100, "2026-11-28", "x"))}, "later.xml")
+          .status);
+  const auto counted = transactions();
+  ASSERT_EQ(counted.size(), 2U);
+  EXPECT_TRUE(counted[0].provisional);
+}
+
 TEST_F(StatementImportTest, StatementOfAnotherAccountIsWarnedAboutAndNotImported) {
   Parsed other = statement("S-9", "1").add(credit(11900, "2026-11-27", "R-2026-1001"));
   other.info.account = kOtherAccount;

@@ -54,7 +54,7 @@ TEST_F(StatementImportStoreTest, BookedTransactionIsStoredBesideTheProvisionalOn
     ASSERT_EQ(tx.insert_statement(booked)->transactions_inserted, 1);
     const auto marked =
         tx.supersede_provisional(booked.account, day("2026-11-20"), day("2026-11-20"),
-                                 {booked.account, booked.id, booked.sequence});
+                                 {booked.account, booked.id, booked.sequence}, {});
     ASSERT_TRUE(marked);
     EXPECT_EQ(*marked, 1);
   });

@@ -2,6 +2,8 @@
 // each transaction once per identity (DESIGN.md §4), every new one with its event.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "store/entity_fields.hpp"
 #include "store/sqlite_unit_of_work.hpp"
 
@@ -120,6 +122,9 @@ Result<StatementImport> UnitOfWork::insert_statement(const BankStatement& statem
     const std::int64_t statement_row = db_.last_insert_rowid();
 
     result.transactions_inserted = insert_transaction_rows(statement_row, transactions, 0, 1);
+    for (const BankTransaction& t : transactions) {
+      if (t.provisional) result.provisional_identities.push_back(t.identity);
+    }
     result.transactions_already_there =
         static_cast<int>(transactions.size()) - result.transactions_inserted;
     result.statement = Change::inserted;
@@ -203,7 +208,9 @@ Result<int> UnitOfWork::supersede_transactions(const std::vector<std::string>& i
 }
 
 Result<int> UnitOfWork::supersede_provisional(std::string_view account, const Date& from,
-                                              const Date& to, const StatementKey& by) {
+                                              const Date& to, const StatementKey& by,
+                                              const std::vector<std::string>& still_pending) {
+  const std::set<std::string> pending(still_pending.begin(), still_pending.end());
   return write<int>("superseding provisional entries by " + key_text(by), [&]() -> Result<int> {
     const auto by_row = statement_row_of(db_, by);
     if (!by_row) return Error{"no statement " + key_text(by)};
@@ -213,7 +220,10 @@ Result<int> UnitOfWork::supersede_provisional(std::string_view account, const Da
                "superseded_by IS NULL AND booking_date >= ? AND booking_date <= ? "
                "AND statement <> ?",
                account, from.to_iso(), to.to_iso(), *by_row);
-    while (rows.step()) identities.push_back(rows->text(0));
+    while (rows.step()) {
+      std::string identity = rows->text(0);
+      if (pending.count(identity) == 0) identities.push_back(std::move(identity));
+    }
     for (const std::string& identity : identities) {
       Query(db_, "UPDATE bank_transactions SET superseded_by = ? WHERE identity = ?", *by_row,
             identity)

@@ -61,7 +61,8 @@ class UnitOfWork final : public Transaction {
   Result<int> supersede_transactions(const std::vector<std::string>& identities,
                                      const StatementKey& by) override;
   Result<int> supersede_provisional(std::string_view account, const Date& from, const Date& to,
-                                    const StatementKey& by) override;
+                                    const StatementKey& by,
+                                    const std::vector<std::string>& still_pending) override;
   Result<Change> record_refused_file(const FileRecord& file, std::string_view reason) override;
   Result<std::int64_t> add_allocation(const Allocation& allocation) override;
   Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) override;

@@ -62,6 +62,9 @@ struct StatementImport {
   Change statement = Change::unchanged;  // inserted, or unchanged when already known
   int transactions_inserted = 0;
   int transactions_already_there = 0;  // overlaps with earlier statements
+  // The identities of the statement's provisional transactions, new or already there: what it
+  // reports as still pending.
+  std::vector<std::string> provisional_identities;
 };
 
 // A statement as the store knows it: (account, id, sequence).
@@ -238,9 +241,11 @@ class Transaction : public Reader {
   virtual Result<int> supersede_transactions(const std::vector<std::string>& identities,
                                              const StatementKey& by) = 0;
   // Marks every counted provisional transaction of `account` booked from `from` to `to`
-  // (inclusive) superseded by booked statement `by`. Returns how many it marked.
+  // (inclusive) superseded by booked statement `by`, except those `by` reports as still pending
+  // (`still_pending`: their identities). Returns how many it marked.
   virtual Result<int> supersede_provisional(std::string_view account, const Date& from,
-                                            const Date& to, const StatementKey& by) = 0;
+                                            const Date& to, const StatementKey& by,
+                                            const std::vector<std::string>& still_pending) = 0;
   // Records a file the intake refused, with the reason (again: unchanged).
   virtual Result<Change> record_refused_file(const FileRecord& file, std::string_view reason) = 0;
 
