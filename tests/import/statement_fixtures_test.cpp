@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "bank_csv_file.hpp"
 #include "camt_reader.hpp"
 #include "engine/statement_import.hpp"
 #include "kontor/model/sha256.hpp"
@@ -63,15 +64,26 @@ class MemoryDocument final : public sdk::DocumentReader {
   std::size_t at_ = 0;
 };
 
-// Reads a fixture with the parser its folder names.
-sdk::Status parse(const std::string& relative, sdk::ParseSink& sink) {
-  const std::string bytes = bytes_of(fixture(relative));
+// Reads `bytes` of a fixture with the parser its folder names.
+sdk::Status parse(const std::string& relative, const std::string& bytes, sdk::ParseSink& sink) {
+  if (relative.starts_with("csv")) {
+    plugins::bank_csv::BankCsvStatement statement;
+    const std::string name = std::filesystem::path(relative).filename().string();
+    sdk::Status read = plugins::bank_csv::parse_bank_csv(
+        name, bytes, plugins::bank_csv::ParserOptions{}, statement);
+    if (!read) return read;
+    return plugins::bank_csv::emit(statement, sink);
+  }
   if (relative.starts_with("mt9")) {
     return plugins::mt940::parse_mt940(bytes, plugins::mt940::ParserOptions{}, sink);
   }
   MemoryDocument document(relative, bytes);
   plugins::camt::CamtCounts counts;
   return plugins::camt::read_camt(document, plugins::camt::CamtOptions{}, sink, counts);
+}
+
+sdk::Status parse(const std::string& relative, sdk::ParseSink& sink) {
+  return parse(relative, bytes_of(fixture(relative)), sink);
 }
 
 // The accounts a file names, to make them the company's.
@@ -104,11 +116,16 @@ class StatementFixtures : public ::testing::Test {
     accounts_ = reader.accounts;
   }
 
-  RunReport import(const std::string& relative) {
+  // `relative` as the bank sent it, or only `bytes` of it under the name `as`.
+  RunReport import(const std::string& relative, std::optional<std::string> bytes = std::nullopt,
+                   const std::string& as = "") {
     RunReport report;
-    const std::string sha = Sha256::hex_of(bytes_of(fixture(relative)));
+    if (!bytes) bytes = bytes_of(fixture(relative));
+    const std::string sha = Sha256::hex_of(*bytes);
+    const std::string read_as =
+        as.empty() ? relative : std::filesystem::path(relative).parent_path().string() + "/" + as;
     const IncomingDocument document{.source = "bank-drop",
-                                    .name = fixture(relative).filename().string(),
+                                    .name = std::filesystem::path(read_as).filename().string(),
                                     .sha256 = sha,
                                     .size = 1,
                                     .parser = relative.starts_with("mt9") ? "mt940" : "camt"};
@@ -120,7 +137,7 @@ class StatementFixtures : public ::testing::Test {
             return recorded.error();
           }
           StatementFileImport importer(tx, document, accounts_, report, totals_);
-          sdk::Status status = parse(relative, importer);
+          sdk::Status status = parse(read_as, *bytes, importer);
           if (status) status = importer.finish();
           if (!status) return Error{status.message()};
           return {};
@@ -179,6 +196,22 @@ TEST_F(StatementFixtures, TheSameStatementsAgainAddNothing) {
   ASSERT_FALSE(again.facts.empty());
   EXPECT_THAT(again.facts.back(), HasSubstr("26 statements (0 new, 26 known before"));
   EXPECT_EQ(transactions().size(), 97U);
+}
+
+// Two exports of the Sparkasse's CSV-CAMT: the first has the first six bookings, the later one
+// all ten. A bank CSV names no statement (the file's stem does), so only the transactions'
+// identities tell what is new.
+TEST_F(StatementFixtures, SparkasseCsvExportsThatOverlapAddOnlyTheNewBookings) {
+  const std::string relative = "csv/rechnungspilot__sparkasse-lzo-camt-v8.csv";
+  accounts_ = {{"DE89370400440532013000", "DE89370400440532013000"}};
+  const std::string all = bytes_of(fixture(relative));
+  std::size_t cut = 0;
+  for (int line = 0; line < 7; ++line) cut = all.find('\n', cut) + 1;  // header + 6 rows
+  const RunReport first = import(relative, all.substr(0, cut), "umsaetze-1.csv");
+  EXPECT_THAT(first.facts.back(), HasSubstr("6 transactions new, 0 already there"));
+  const RunReport later = import(relative, all, "umsaetze-2.csv");
+  EXPECT_THAT(later.facts.back(), HasSubstr("4 transactions new, 6 already there"));
+  EXPECT_EQ(transactions().size(), 10U);
 }
 
 // The moov camt.053 books 1537.00 as one entry; the camt.054 of the same account with the same
