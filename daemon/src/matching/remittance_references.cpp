@@ -1,0 +1,340 @@
+#include "matching/remittance_references.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <utility>
+
+namespace kontor::matching {
+namespace {
+
+// "RF", two check digits and at most 21 reference characters.
+constexpr std::size_t kMaxElectronicReference = 4 + CreditorReference::kMaxReferenceLength;
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_alnum(char c) {
+  return is_digit(c) || is_letter(c);
+}
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+char to_upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+std::string upper(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = to_upper(c);
+  return result;
+}
+
+std::string without_leading_zeros(std::string_view digits) {
+  const std::size_t first = digits.find_first_not_of('0');
+  if (first == std::string_view::npos) return "0";
+  return std::string(digits.substr(first));
+}
+
+std::string digits_key(const std::vector<std::string>& groups) {
+  std::string all;
+  for (const std::string& group : groups) all += group;
+  return without_leading_zeros(all);
+}
+
+std::string groups_key(const std::vector<std::string>& groups) {
+  std::string key;
+  for (const std::string& group : groups) {
+    if (!key.empty()) key.push_back('.');
+    key += without_leading_zeros(group);
+  }
+  return key;
+}
+
+// How a digit group is joined to the one before it. In-number separators keep a number going
+// ("2026-0012", "2026 00\n12"); a slash may do either ("2026/0012", "123/124"); list words and
+// marks start the next number of a list; anything else ends the list.
+enum class Joint { start, in_number, slash, list, other };
+
+struct DigitGroup {
+  std::string digits;
+  std::size_t begin = 0;  // byte offsets in the remittance
+  std::size_t end = 0;
+  Joint joint = Joint::start;
+  bool keyword_before = false;
+  std::string word_before;  // the last word before it, upper-cased, for telling prefixes apart
+};
+
+// Words that may stand between a keyword and its number without cancelling it ("Rg.-Nr. 12").
+bool is_filler(std::string_view word) {
+  static constexpr std::array<std::string_view, 5> kFillers{"NR", "NO", "NUMMER", "NUMBER", "NUM"};
+  return std::find(kFillers.begin(), kFillers.end(), word) != kFillers.end();
+}
+
+bool is_list_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 5> kListWords{"UND", "AND", "U", "SOWIE", "BZW"};
+  return std::find(kListWords.begin(), kListWords.end(), word) != kListWords.end();
+}
+
+bool is_keyword(std::string_view word, const std::vector<std::string>& upper_keywords) {
+  // Plural and "number" endings payers glue on: Rechnungen, RgNr, Rechnungsnummer.
+  static constexpr std::array<std::string_view, 8> kSuffixes{"",   "EN",  "N",      "S",
+                                                             "NR", "SNR", "NUMMER", "SNUMMER"};
+  for (const std::string& keyword : upper_keywords) {
+    if (!word.starts_with(keyword)) continue;
+    const std::string_view rest = word.substr(keyword.size());
+    if (std::find(kSuffixes.begin(), kSuffixes.end(), rest) != kSuffixes.end()) return true;
+  }
+  return false;
+}
+
+std::vector<DigitGroup> scan_digit_groups(std::string_view text,
+                                          const std::vector<std::string>& upper_keywords) {
+  std::vector<DigitGroup> groups;
+  bool saw_slash = false;
+  bool saw_list = false;
+  bool saw_other = false;
+  bool saw_keyword = false;
+  std::string last_word;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      DigitGroup group;
+      group.begin = i;
+      while (i < text.size() && is_digit(text[i])) group.digits.push_back(text[i++]);
+      group.end = i;
+      if (groups.empty()) {
+        group.joint = Joint::start;
+      } else if (saw_other) {
+        group.joint = Joint::other;
+      } else if (saw_list) {
+        group.joint = Joint::list;
+      } else if (saw_slash) {
+        group.joint = Joint::slash;
+      } else {
+        group.joint = Joint::in_number;
+      }
+      group.keyword_before = saw_keyword;
+      group.word_before = last_word;
+      groups.push_back(std::move(group));
+      saw_slash = saw_list = saw_other = saw_keyword = false;
+      last_word.clear();
+      continue;
+    }
+    if (is_letter(c)) {
+      std::string word;
+      while (i < text.size() && is_letter(text[i])) word.push_back(to_upper(text[i++]));
+      if (is_keyword(word, upper_keywords)) {
+        saw_keyword = true;
+        saw_other = true;
+      } else if (is_list_word(word)) {
+        saw_list = true;
+      } else if (is_filler(word)) {
+        saw_other = true;
+      } else {
+        // "Rechnung vom 12.03." — the keyword was about something else.
+        saw_keyword = false;
+        saw_other = true;
+      }
+      last_word = std::move(word);
+      continue;
+    }
+    if (c == '/') {
+      saw_slash = true;
+    } else if (c == ',' || c == '+' || c == '&' || c == ';') {
+      saw_list = true;
+    } else if (!(is_blank(c) || c == '-' || c == '.' || c == '_' || c == ':' || c == '#')) {
+      saw_other = true;
+    }
+    ++i;
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::vector<CreditorReference> find_creditor_references(std::string_view remittance) {
+  std::vector<CreditorReference> found;
+  for (std::size_t start = 0; start + 1 < remittance.size(); ++start) {
+    if (to_upper(remittance[start]) != 'R' || to_upper(remittance[start + 1]) != 'F') continue;
+    if (start > 0 && is_alnum(remittance[start - 1])) continue;  // "...XRF18" is not one
+    std::string electronic;
+    std::vector<std::size_t> group_ends;  // lengths of `electronic` where a written group ended
+    for (std::size_t i = start; i < remittance.size(); ++i) {
+      const char c = remittance[i];
+      if (is_alnum(c)) {
+        electronic.push_back(to_upper(c));
+        const bool last_of_group = i + 1 == remittance.size() || !is_alnum(remittance[i + 1]);
+        if (last_of_group || electronic.size() == kMaxElectronicReference) {
+          group_ends.push_back(electronic.size());
+        }
+        if (electronic.size() == kMaxElectronicReference) break;
+      } else if (!is_blank(c)) {
+        break;
+      }
+    }
+    if (electronic.size() < 5 || !is_digit(electronic[2]) || !is_digit(electronic[3])) continue;
+    // A reference ends where a written group ends; the longest valid one comes first.
+    for (auto end = group_ends.rbegin(); end != group_ends.rend(); ++end) {
+      if (*end < 5) continue;
+      Result<CreditorReference> reference = CreditorReference::parse(electronic.substr(0, *end));
+      if (!reference.ok()) continue;
+      if (std::find(found.begin(), found.end(), reference.value()) == found.end()) {
+        found.push_back(std::move(reference).value());
+      }
+    }
+  }
+  return found;
+}
+
+InvoiceNumberIndex::InvoiceNumberIndex(const std::vector<std::string>& item_numbers,
+                                       InvoiceNumberPatterns patterns)
+    : patterns_(std::move(patterns)) {
+  for (std::string& keyword : patterns_.keywords) keyword = upper(keyword);
+  if (patterns_.max_groups == 0) patterns_.max_groups = 1;
+  for (const std::string& number : item_numbers) {
+    KnownNumber known{.item_number = number, .letter_prefix = {}};
+    std::vector<std::string> groups;
+    bool searchable = true;
+    for (std::size_t i = 0; i < number.size();) {
+      if (is_digit(number[i])) {
+        std::string group;
+        while (i < number.size() && is_digit(number[i])) group.push_back(number[i++]);
+        groups.push_back(std::move(group));
+        continue;
+      }
+      if (is_letter(number[i])) {
+        if (!groups.empty()) {
+          searchable = false;  // letters after digits: no digit key describes it
+          break;
+        }
+        known.letter_prefix.push_back(to_upper(number[i]));
+      }
+      ++i;
+    }
+    if (!searchable || groups.empty()) continue;
+    const std::size_t index = known_.size();
+    known_.push_back(std::move(known));
+    by_digits_[digits_key(groups)].push_back(index);
+    if (groups.size() > 1) by_groups_[groups_key(groups)].push_back(index);
+    ++searchable_;
+  }
+  // An item's own letters introduce its number like a keyword ("GS 12" for credit note GS-12).
+  for (const KnownNumber& known : known_) {
+    const std::vector<std::string>& keywords = patterns_.keywords;
+    if (!known.letter_prefix.empty() &&
+        std::find(keywords.begin(), keywords.end(), known.letter_prefix) == keywords.end()) {
+      patterns_.keywords.push_back(known.letter_prefix);
+    }
+  }
+}
+
+std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
+    const std::vector<std::string>& groups) const {
+  std::vector<std::size_t> indexes;
+  if (auto hit = by_digits_.find(digits_key(groups)); hit != by_digits_.end()) {
+    indexes = hit->second;
+  }
+  if (groups.size() > 1) {
+    if (auto hit = by_groups_.find(groups_key(groups)); hit != by_groups_.end()) {
+      indexes.insert(indexes.end(), hit->second.begin(), hit->second.end());
+    }
+  }
+  std::sort(indexes.begin(), indexes.end());
+  indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  std::vector<const KnownNumber*> hits;
+  for (std::size_t index : indexes) hits.push_back(&known_[index]);
+  return hits;
+}
+
+std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view remittance) const {
+  const std::vector<DigitGroup> groups = scan_digit_groups(remittance, patterns_.keywords);
+  const std::size_t count = groups.size();
+
+  // A chain is a run of groups that may form one number; a short number counts only in a chain
+  // that a keyword introduced, or in a list that continues such a chain.
+  std::vector<std::size_t> chain_end(count);
+  std::vector<bool> introduced(count);
+  for (std::size_t first = 0; first < count;) {
+    std::size_t last = first;
+    while (last + 1 < count &&
+           (groups[last + 1].joint == Joint::in_number || groups[last + 1].joint == Joint::slash)) {
+      ++last;
+    }
+    const bool continues_list =
+        groups[first].joint == Joint::list && first > 0 && introduced[first - 1];
+    for (std::size_t g = first; g <= last; ++g) {
+      chain_end[g] = last;
+      introduced[g] = groups[first].keyword_before || continues_list;
+    }
+    first = last + 1;
+  }
+
+  std::vector<FoundInvoiceNumber> found;
+  auto record = [&](std::size_t first, std::size_t last, std::vector<const KnownNumber*> hits) {
+    // Items that differ only in their letters: the word before the number may tell them apart.
+    if (hits.size() > 1) {
+      std::vector<const KnownNumber*> same_prefix;
+      for (const KnownNumber* hit : hits) {
+        if (!hit->letter_prefix.empty() && hit->letter_prefix == groups[first].word_before) {
+          same_prefix.push_back(hit);
+        }
+      }
+      if (!same_prefix.empty()) hits = std::move(same_prefix);
+    }
+    FoundInvoiceNumber finding;
+    for (const KnownNumber* hit : hits) finding.item_numbers.push_back(hit->item_number);
+    std::sort(finding.item_numbers.begin(), finding.item_numbers.end());
+    finding.position = groups[first].begin;
+    finding.as_written =
+        std::string(remittance.substr(groups[first].begin, groups[last].end - groups[first].begin));
+    const bool already = std::any_of(found.begin(), found.end(), [&](const auto& earlier) {
+      return earlier.item_numbers == finding.item_numbers;
+    });
+    if (!already) found.push_back(std::move(finding));
+  };
+
+  std::size_t first = 0;
+  while (first < count) {
+    bool matched = false;
+    const std::size_t longest = std::min(chain_end[first], first + patterns_.max_groups - 1);
+    for (std::size_t last = longest + 1; last-- > first;) {
+      std::vector<std::string> span;
+      std::size_t digit_count = 0;
+      for (std::size_t g = first; g <= last; ++g) {
+        span.push_back(groups[g].digits);
+        digit_count += groups[g].digits.size();
+      }
+      if (!introduced[first] && digit_count < patterns_.min_digits_without_keyword) continue;
+      std::vector<const KnownNumber*> hits = lookup(span);
+      if (hits.empty()) continue;
+      record(first, last, std::move(hits));
+      // "RE-2026-0000123/124/125": shorter groups after it replace its last digits.
+      std::size_t next = last + 1;
+      while (next < count &&
+             (groups[next].joint == Joint::slash || groups[next].joint == Joint::list) &&
+             groups[next].digits.size() < span.back().size()) {
+        std::vector<std::string> abbreviated = span;
+        std::string& tail = abbreviated.back();
+        tail.replace(tail.size() - groups[next].digits.size(), groups[next].digits.size(),
+                     groups[next].digits);
+        std::vector<const KnownNumber*> more = lookup(abbreviated);
+        if (more.empty()) break;
+        record(next, next, std::move(more));
+        span = std::move(abbreviated);
+        ++next;
+      }
+      first = next;
+      matched = true;
+      break;
+    }
+    if (!matched) ++first;
+  }
+  return found;
+}
+
+}  // namespace kontor::matching

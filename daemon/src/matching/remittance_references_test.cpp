@@ -1,0 +1,175 @@
+#include "matching/remittance_references.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace kontor::matching {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::string> electronic(const std::vector<CreditorReference>& references) {
+  std::vector<std::string> result;
+  for (const CreditorReference& reference : references) result.push_back(reference.electronic());
+  return result;
+}
+
+// Each finding's item numbers, one finding per entry; ambiguous findings joined by '|'.
+std::vector<std::string> found_numbers(const std::vector<std::string>& known,
+                                       std::string_view remittance,
+                                       InvoiceNumberPatterns patterns = {}) {
+  const InvoiceNumberIndex index(known, std::move(patterns));
+  std::vector<std::string> result;
+  for (const FoundInvoiceNumber& finding : index.find_in(remittance)) {
+    std::string joined;
+    for (const std::string& number : finding.item_numbers) {
+      if (!joined.empty()) joined += "|";
+      joined += number;
+    }
+    result.push_back(joined);
+  }
+  return result;
+}
+
+// The ISO 11649 example reference.
+constexpr std::string_view kIsoExample = "RF18539007547034";
+
+TEST(CreditorReferenceSearch, AReferenceWrittenInGroupsOfFourIsFound) {
+  EXPECT_THAT(electronic(find_creditor_references("Zahlung RF18 5390 0754 7034")),
+              ElementsAre(kIsoExample));
+}
+
+TEST(CreditorReferenceSearch, AReferenceFollowedByAWordIsFoundWithoutTheWord) {
+  const std::vector<std::string> found =
+      electronic(find_creditor_references("RF18 5390 0754 7034 Danke"));
+  EXPECT_NE(std::find(found.begin(), found.end(), kIsoExample), found.end());
+}
+
+TEST(CreditorReferenceSearch, AReferenceWrappedAcrossLinesIsFound) {
+  EXPECT_THAT(electronic(find_creditor_references("Ref RF18 5390 07\n54 7034")),
+              ElementsAre(kIsoExample));
+}
+
+TEST(CreditorReferenceSearch, LowerCaseIsAccepted) {
+  EXPECT_THAT(electronic(find_creditor_references("rf18539007547034")), ElementsAre(kIsoExample));
+}
+
+TEST(CreditorReferenceSearch, WrongCheckDigitsFindNothing) {
+  EXPECT_TRUE(find_creditor_references("RF19 5390 0754 7034").empty());
+}
+
+TEST(CreditorReferenceSearch, RfInsideAWordIsNotAReference) {
+  EXPECT_TRUE(find_creditor_references("XRF18539007547034").empty());
+}
+
+TEST(CreditorReferenceSearch, AGeneratedInvoiceReferenceIsFoundBesideOtherText) {
+  const std::string reference = CreditorReference::from_number("RE-2026/0012")->formatted();
+  EXPECT_THAT(electronic(find_creditor_references("Kd 4711, " + reference + ", Danke")),
+              ElementsAre(CreditorReference::from_number("RE-2026/0012")->electronic()));
+}
+
+TEST(InvoiceNumberSearch, AKeywordAndABlankBeforeTheNumberFindIt) {
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "RE 2026-0012 Danke"), ElementsAre("RE-2026-0012"));
+}
+
+TEST(InvoiceNumberSearch, AnAbbreviatedKeywordWithPunctuationIntroducesAShortNumber) {
+  EXPECT_THAT(found_numbers({"12", "13"}, "Rg.-Nr. 12"), ElementsAre("12"));
+}
+
+TEST(InvoiceNumberSearch, AShortNumberWithoutKeywordIsNotFound) {
+  EXPECT_TRUE(found_numbers({"12", "2026"}, "Miete 12/2026 Betrag 12,00").empty());
+}
+
+TEST(InvoiceNumberSearch, AWordBetweenKeywordAndNumberCancelsTheKeyword) {
+  EXPECT_TRUE(found_numbers({"12"}, "Rechnung vom 12.03.").empty());
+}
+
+TEST(InvoiceNumberSearch, EveryNumberOfAListAfterOneKeywordIsFound) {
+  EXPECT_THAT(found_numbers({"12", "13", "14"}, "Rechnung 12 und 13"), ElementsAre("12", "13"));
+  EXPECT_THAT(found_numbers({"12", "13", "14"}, "Rechnungen 12, 13 + 14"),
+              ElementsAre("12", "13", "14"));
+}
+
+TEST(InvoiceNumberSearch, TheLastDigitsAfterASlashAbbreviateTheNextNumbers) {
+  const std::vector<std::string> known{"RE-2026-0000123", "RE-2026-0000124", "RE-2026-0000125"};
+  EXPECT_THAT(found_numbers(known, "RE-2026-0000123/124"),
+              ElementsAre("RE-2026-0000123", "RE-2026-0000124"));
+  EXPECT_THAT(found_numbers(known, "RE-2026-0000123/4/5"),
+              ElementsAre("RE-2026-0000123", "RE-2026-0000124", "RE-2026-0000125"));
+}
+
+TEST(InvoiceNumberSearch, AnAbbreviationOfAnUnknownNumberInventsNothing) {
+  EXPECT_THAT(found_numbers({"RE-2026-0000123"}, "RE-2026-0000123/129"),
+              ElementsAre("RE-2026-0000123"));
+}
+
+TEST(InvoiceNumberSearch, MissingSeparatorsStillFindTheNumber) {
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "RE20260012"), ElementsAre("RE-2026-0012"));
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "Danke 20260012"), ElementsAre("RE-2026-0012"));
+}
+
+TEST(InvoiceNumberSearch, AWrappedInvoiceNumberIsStillFound) {
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "Rechnung RE-2026-00\n12 vom 3.3."),
+              ElementsAre("RE-2026-0012"));
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "Rechnung RE-2026-00 12"),
+              ElementsAre("RE-2026-0012"));
+}
+
+TEST(InvoiceNumberSearch, LeadingZerosMayBeDroppedOrAdded) {
+  EXPECT_THAT(found_numbers({"2026-0012"}, "Rechnung 2026-12"), ElementsAre("2026-0012"));
+  EXPECT_THAT(found_numbers({"RE-12"}, "RE 0012"), ElementsAre("RE-12"));
+}
+
+TEST(InvoiceNumberSearch, ANumberIsNotFoundInsideALongerOne) {
+  EXPECT_TRUE(found_numbers({"2026-0012"}, "RE 2026-00123").empty());
+  EXPECT_TRUE(found_numbers({"12345"}, "Kunde 123456").empty());
+}
+
+TEST(InvoiceNumberSearch, TheLongestKnownNumberAtAPositionWins) {
+  EXPECT_THAT(found_numbers({"2026", "2026-0012"}, "Rechnung 2026-0012"), ElementsAre("2026-0012"));
+}
+
+TEST(InvoiceNumberSearch, TheWordBeforeTellsNumbersWithOtherLettersApart) {
+  const std::vector<std::string> known{"RE-12", "GS-12"};
+  EXPECT_THAT(found_numbers(known, "GS 12"), ElementsAre("GS-12"));
+  EXPECT_THAT(found_numbers(known, "RE12"), ElementsAre("RE-12"));
+}
+
+TEST(InvoiceNumberSearch, NumbersTheTextCannotTellApartAreReportedTogether) {
+  EXPECT_THAT(found_numbers({"RE-12", "GS-12"}, "Rechnung Nr. 12"), ElementsAre("GS-12|RE-12"));
+}
+
+TEST(InvoiceNumberSearch, ANumberWrittenTwiceIsReportedOnce) {
+  EXPECT_THAT(found_numbers({"RE-2026-0012"}, "RE 2026-0012, nochmals RE 2026-0012"),
+              ElementsAre("RE-2026-0012"));
+}
+
+TEST(InvoiceNumberSearch, ConfiguredKeywordsReplaceTheDefaults) {
+  InvoiceNumberPatterns patterns;
+  patterns.keywords = {"Faktura"};
+  EXPECT_THAT(found_numbers({"12"}, "Faktura 12", patterns), ElementsAre("12"));
+  EXPECT_TRUE(found_numbers({"12"}, "RE 12", patterns).empty());
+}
+
+TEST(InvoiceNumberSearch, TheDigitsWithoutKeywordAreConfigurable) {
+  InvoiceNumberPatterns patterns;
+  patterns.min_digits_without_keyword = 3;
+  EXPECT_THAT(found_numbers({"123"}, "Danke 123", patterns), ElementsAre("123"));
+  EXPECT_TRUE(found_numbers({"123"}, "Danke 123").empty());
+}
+
+TEST(InvoiceNumberSearch, ItemNumbersWithLettersAfterTheFirstDigitAreNotSearched) {
+  const InvoiceNumberIndex index({"2026-A-12", "RE-2026-0012", "ABC"}, {});
+  EXPECT_EQ(index.size(), 1u);
+}
+
+TEST(InvoiceNumberSearch, TheFindingSaysWhereAndHowItWasWritten) {
+  const InvoiceNumberIndex index({"RE-2026-0012"}, {});
+  const std::vector<FoundInvoiceNumber> found = index.find_in("Zahlung RE 2026/12 ok");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].position, 11u);
+  EXPECT_EQ(found[0].as_written, "2026/12");
+}
+
+}  // namespace
+}  // namespace kontor::matching
