@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <vector>
 
 namespace kontor::matching {
@@ -15,53 +16,29 @@ constexpr std::array<std::string_view, 64> kLatin1Spelling{
     "a", "a", "a", "a", "ae", "a", "ae", "c", "e", "e", "e", "e", "i",  "i", "i",  "i",   // E0
     "d", "n", "o", "o", "o",  "o", "oe", "",  "o", "u", "u", "u", "ue", "y", "th", "y"};  // F0
 
-bool is_legal_form(std::string_view word) {
-  // Dots are already gone: "e.K." is "ek", "Co." is "co".
-  static constexpr std::array<std::string_view, 38> kLegalForms{"gmbh",
-                                                                "mbh",
-                                                                "ggmbh",
-                                                                "ag",
-                                                                "kg",
-                                                                "kgaa",
-                                                                "ohg",
-                                                                "gbr",
-                                                                "ek",
-                                                                "ekfm",
-                                                                "ekfr",
-                                                                "ug",
-                                                                "haftungsbeschraenkt",
-                                                                "ev",
-                                                                "eg",
-                                                                "se",
-                                                                "co",
-                                                                "cokg",
-                                                                "gmbhcokg",
-                                                                "ltd",
-                                                                "limited",
-                                                                "inc",
-                                                                "incorporated",
-                                                                "llc",
-                                                                "llp",
-                                                                "plc",
-                                                                "corp",
-                                                                "corporation",
-                                                                "bv",
-                                                                "nv",
-                                                                "sa",
-                                                                "sarl",
-                                                                "sas",
-                                                                "srl",
-                                                                "spa",
-                                                                "ab",
-                                                                "oy",
-                                                                "partg"};
-  return std::find(kLegalForms.begin(), kLegalForms.end(), word) != kLegalForms.end();
+// Blank-separated word lists, blanks at both ends, so that a word is found only as a whole.
+// Dots are already gone when they are consulted: "e.K." is "ek", "Co." is "co".
+constexpr std::string_view kLegalForms =
+    " gmbh mbh ggmbh ag kg kgaa ohg gbr ek ekfm ekfr ug haftungsbeschraenkt ev eg se co cokg"
+    " gmbhcokg ltd limited inc incorporated llc llp plc corp corporation bv nv sa sarl sas srl"
+    " spa ab oy partg ";
+constexpr std::string_view kFormsOfAddress =
+    " herr herrn frau hr fr dr prof mr mrs ms firma fa dipl ";
+
+bool in_word_list(std::string_view list, std::string_view word) {
+  if (word.empty()) return false;
+  for (std::size_t at = list.find(word); at != std::string_view::npos;
+       at = list.find(word, at + 1)) {
+    if (list[at - 1] == ' ' && list[at + word.size()] == ' ') return true;
+  }
+  return false;
 }
 
+bool is_legal_form(std::string_view word) {
+  return in_word_list(kLegalForms, word);
+}
 bool is_form_of_address(std::string_view word) {
-  static constexpr std::array<std::string_view, 13> kForms{
-      "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms", "firma", "fa", "dipl"};
-  return std::find(kForms.begin(), kForms.end(), word) != kForms.end();
+  return in_word_list(kFormsOfAddress, word);
 }
 
 // Lower case, umlauts and accents spelled out, '&' as "und", dots and apostrophes dropped (so

@@ -69,5 +69,9 @@ TEST(PayerNames, TheNormalisedNameIsTheSortedRemainingWords) {
   EXPECT_EQ(normalised_payer_name("O'Brien-Smith Ltd"), "obrien smith");
 }
 
+TEST(PayerNames, OnlyWholeWordsAreLegalForms) {
+  EXPECT_EQ(normalised_payer_name("Mb Gm Agnes Ltd"), "agnes gm mb");
+}
+
 }  // namespace
 }  // namespace kontor::matching
