@@ -118,6 +118,15 @@ std::vector<host::PluginInstance*> parsers_of(JobContext& context) {
 
 }  // namespace
 
+// A source that answers FAILED or INVALID_CONFIG (refused credentials, a host key that changed,
+// a missing remote directory) will answer the same in a minute: the run fails without retries.
+Error DocumentIntake::source_failed(const sdk::Status& status) {
+  if (status.code() == sdk::Code::kFailed || status.code() == sdk::Code::kInvalidConfig) {
+    context_.report.retry_is_futile = true;
+  }
+  return Error{status.message()};
+}
+
 Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
   IntakeCounts counts;
   host::PluginInstances& plugins = *context_.services.plugins;
@@ -132,14 +141,14 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
     Listing listing;
     if (auto listed = source->call(context_.cancelled, [&](auto& p) { return p.list(listing); });
         !listed) {
-      return Error{listed.message()};
+      return source_failed(listed);
     }
     for (const auto& document : listing.documents) {
       if (context_.cancelled.load()) return Error{"cancelled"};
       auto ack = [&](sdk::AckOutcome outcome, const std::string& reason) -> Status {
         auto acked = source->call(context_.cancelled,
                                   [&](auto& p) { return p.ack(document.id, outcome, reason); });
-        if (!acked) return Error{acked.message()};
+        if (!acked) return source_failed(acked);
         return {};
       };
 
@@ -150,7 +159,7 @@ Result<IntakeCounts> DocumentIntake::run(const DocumentImportFactory& factory) {
                                       [&](auto& p) { return p.fetch(document.id, content); });
           !fetched) {
         if (fetched.code() == sdk::Code::kNotFound) continue;  // gone since it was listed
-        return Error{fetched.message()};
+        return source_failed(fetched);
       }
       IncomingDocument incoming{source_name, document.name, content.finish_hash(), content.size(),
                                 ""};

@@ -63,6 +63,9 @@ class DocumentIntake {
   Result<IntakeCounts> run(const DocumentImportFactory& factory);
 
  private:
+  // The run's error for a source call that failed; marks the report when retrying is futile.
+  Error source_failed(const sdk::Status& status);
+
   JobContext& context_;
 };
 

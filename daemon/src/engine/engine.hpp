@@ -26,6 +26,9 @@ namespace kontor::engine {
 struct RunReport {
   std::vector<std::string> warnings;
   std::vector<std::string> facts;
+  // Set with a failure that waiting will not cure — a plugin answered FAILED or INVALID_CONFIG
+  // (refused credentials, a changed host key): the scheduler retries only RETRY-like failures.
+  bool retry_is_futile = false;
 };
 
 struct Services;  // store, plugin host, ... (engine/services.hpp); opaque to most engines

@@ -292,7 +292,8 @@ Result<PlannedRun> JobPlanner::run_now(std::string_view name) {
   return run;
 }
 
-FinishedRun JobPlanner::finished(std::string_view name, JobRunOutcome reported) {
+FinishedRun JobPlanner::finished(std::string_view name, JobRunOutcome reported,
+                                 bool retry_may_help) {
   FinishedRun result;
   result.outcome = reported;
   if (reported == JobRunOutcome::running || reported == JobRunOutcome::missed) {
@@ -308,7 +309,7 @@ FinishedRun JobPlanner::finished(std::string_view name, JobRunOutcome reported) 
 
   if (job->waiting) {
     released_.push_back(index_of(*job));
-  } else if (!job->retired &&
+  } else if (!job->retired && retry_may_help &&
              (result.outcome == JobRunOutcome::failed ||
               result.outcome == JobRunOutcome::timed_out) &&
              running.run.attempt < job->definition.retry.attempts) {

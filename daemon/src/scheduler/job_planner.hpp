@@ -100,7 +100,8 @@ class JobPlanner {
 
   // The running run of `job` returned; `reported` is what the engine said (succeeded, failed
   // or cancelled).
-  FinishedRun finished(std::string_view job, JobRunOutcome reported);
+  // `retry_may_help` false (a failure waiting will not cure) plans no retry.
+  FinishedRun finished(std::string_view job, JobRunOutcome reported, bool retry_may_help = true);
 
   bool is_running(std::string_view job) const;
   // The next scheduled instant of `job`, if it has one.

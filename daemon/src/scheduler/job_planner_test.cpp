@@ -283,6 +283,21 @@ TEST(JobPlanner, CancelledRunIsNotRetried) {
   EXPECT_FALSE(finished.retry_at);
 }
 
+TEST(JobPlanner, AFailureThatWaitingWillNotCureIsNotRetried) {
+  ManualClock clock(utc("2026-11-28T04:00:00Z"));
+  JobPlanner planner(clock, no_jitter());
+  JobDefinition import = job("import", "0 6 * * *");
+  import.retry = {3, minutes(1), minutes(5)};
+  planner.configure({import}, {});
+  clock.set(utc("2026-11-28T05:00:00Z"));
+  ASSERT_EQ(planner.plan().start.size(), 1U);
+  const FinishedRun finished =
+      planner.finished("import", JobRunOutcome::failed, /*retry_may_help=*/false);
+  EXPECT_EQ(finished.outcome, JobRunOutcome::failed);
+  EXPECT_FALSE(finished.retry_at);
+  EXPECT_EQ(iso(*planner.wake_at()), "2026-11-29T05:00:00Z");  // the next scheduled run
+}
+
 TEST(JobPlanner, NextScheduledRunTakesThePlaceOfAPendingRetry) {
   ManualClock clock(utc("2026-11-28T08:30:00Z"));
   JobPlanner planner(clock, [](milliseconds ceiling) { return ceiling; });

@@ -247,7 +247,8 @@ void JobService::finished(std::int64_t id, engine::RunResult result) {
   const std::string job = it->second->job;
   active_.erase(it);
 
-  const scheduler::FinishedRun outcome = planner_.finished(job, outcome_of(result.outcome));
+  const scheduler::FinishedRun outcome =
+      planner_.finished(job, outcome_of(result.outcome), !result.report.retry_is_futile);
   if (outcome.outcome != JobRunOutcome::succeeded) ++unsuccessful_;
   store::JobRunEnd end;
   end.ended_at = clock_->now();
@@ -264,6 +265,11 @@ void JobService::finished(std::int64_t id, engine::RunResult result) {
   if (!recorded) log->error("cannot record the end of run {}: {}", id, recorded.error().message);
   if (outcome.retry_at) {
     log->info("job {} will be retried at {}", job, scheduler::iso_instant(*outcome.retry_at));
+  } else if (result.report.retry_is_futile) {
+    log->warn(
+        "job {} is not retried: a plugin said waiting will not help; fix the cause, then "
+        "`kontorctl run {}`",
+        job, job);
   }
   if (stopping_) {
     if (active_.empty() && on_stopped_) std::exchange(on_stopped_, nullptr)();
