@@ -91,6 +91,13 @@ bool is_keyword(std::string_view word, const std::vector<std::string>& upper_key
   return false;
 }
 
+// Where the text goes on after a line break ("\n" or "\r\n") at `at`; `at` when there is none.
+std::size_t skip_line_break(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) == "\r\n") return at + 2;
+  if (text.substr(at, 1) == "\n") return at + 1;
+  return at;
+}
+
 std::vector<DigitGroup> scan_digit_groups(std::string_view text,
                                           const std::vector<std::string>& upper_keywords) {
   std::vector<DigitGroup> groups;
@@ -128,6 +135,17 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
     if (is_letter(c)) {
       std::string word;
       while (i < text.size() && is_letter(text[i])) word.push_back(to_upper(text[i++]));
+      // SEPA text is cut at a fixed width, inside words too: "Rech\nnung 12".
+      const std::size_t continued = skip_line_break(text, i);
+      if (continued != i && continued < text.size() && is_letter(text[continued])) {
+        std::string joined = word;
+        std::size_t end = continued;
+        while (end < text.size() && is_letter(text[end])) joined.push_back(to_upper(text[end++]));
+        if (is_keyword(joined, upper_keywords)) {
+          word = std::move(joined);
+          i = end;
+        }
+      }
       if (is_keyword(word, upper_keywords)) {
         saw_keyword = true;
         saw_other = true;

@@ -14,7 +14,8 @@
 //
 // Short numbers are everywhere in remittance text (dates, amounts, postcodes), so a number with
 // fewer than `min_digits_without_keyword` digits counts only after one of the keywords (or in a
-// list that follows one: "Rechnung 12 und 13"). No std::regex: a small scanner.
+// list that follows one: "Rechnung 12 und 13"). A small hand-written scanner, no regular
+// expressions.
 #pragma once
 
 #include <cstddef>

@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
+
 namespace kontor::matching {
 namespace {
 
@@ -115,9 +118,21 @@ TEST(InvoiceNumberSearch, AWrappedInvoiceNumberIsStillFound) {
               ElementsAre("RE-2026-0012"));
 }
 
+TEST(InvoiceNumberSearch, AKeywordWrappedAcrossLinesStillIntroducesItsNumber) {
+  EXPECT_THAT(found_numbers({"12"}, "Rech\nnung 12"), ElementsAre("12"));
+  EXPECT_THAT(found_numbers({"12"}, "Rech\r\nnung 12"), ElementsAre("12"));
+  EXPECT_TRUE(found_numbers({"12"}, "Rech nung 12").empty());
+}
+
 TEST(InvoiceNumberSearch, LeadingZerosMayBeDroppedOrAdded) {
   EXPECT_THAT(found_numbers({"2026-0012"}, "Rechnung 2026-12"), ElementsAre("2026-0012"));
   EXPECT_THAT(found_numbers({"RE-12"}, "RE 0012"), ElementsAre("RE-12"));
+}
+
+// Without its zeros and with a break inside, nothing says where the number's groups were:
+// "2026-1\n2" could be 2026-0012 or 2026-0102. Such a payment goes by amount and payer.
+TEST(InvoiceNumberSearch, DroppedZerosAndALineBreakInOneNumberAreNotGuessed) {
+  EXPECT_TRUE(found_numbers({"2026-0012"}, "Rechnung 2026-1\n2").empty());
 }
 
 TEST(InvoiceNumberSearch, ANumberIsNotFoundInsideALongerOne) {
@@ -169,6 +184,53 @@ TEST(InvoiceNumberSearch, TheFindingSaysWhereAndHowItWasWritten) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].position, 11u);
   EXPECT_EQ(found[0].as_written, "2026/12");
+}
+
+// Generated remittance texts: 400 open items "RE-2026-NNNNNN", each paid with a text written
+// the way payers write (keyword or none, any separators, leading zeros dropped) among dates,
+// amounts and customer numbers, then cut into SEPA lines of 27 or 35 characters the way banks
+// join them (line break, blank or nothing). Each text must find its item and no other.
+// A number whose zeros the payer dropped is not cut inside: without its zeros and its
+// separators the digits no longer say where its groups were.
+TEST(InvoiceNumberSearch, GeneratedPayerTextsFindTheirItemAndNoOther) {
+  std::mt19937 random(20260311);  // fixed: the same texts in every run
+  auto pick = [&](std::size_t count) {
+    return std::uniform_int_distribution<std::size_t>(0, count - 1)(random);
+  };
+  std::set<std::string> unique_numbers;
+  while (unique_numbers.size() < 400) {
+    const std::string digits = std::to_string(100000 + pick(900000)).substr(1);
+    unique_numbers.insert("RE-2026-" + digits);
+  }
+  const std::vector<std::string> known(unique_numbers.begin(), unique_numbers.end());
+  const InvoiceNumberIndex index(known, {});
+
+  const std::vector<std::string> keywords{"Rechnung ", "Rg.-Nr. ",         "RE ", "Inv. ", "RE-",
+                                          "",          "Rechnungsnummer: "};
+  const std::vector<std::string> before{"", "Kd-Nr 4711 ", "Zahlung vom 12.03.2026 ",
+                                        "Betrag 1.190,00 EUR "};
+  const std::vector<std::string> after{"", " Danke", " Kunde 4711 Betrag 119,00",
+                                       " vom 03.03.2026"};
+  const std::vector<std::string> joins{"\n", " ", ""};
+  for (const std::string& number : known) {
+    const std::string tail = number.substr(8);  // "000123"
+    const std::string short_tail = tail.substr(tail.find_first_not_of('0'));
+    const std::vector<std::string> spellings{"2026-" + tail, "2026/" + tail, "2026" + tail,
+                                             "2026 " + tail, "2026-" + short_tail};
+    const std::size_t spelling = pick(spellings.size());
+    const std::string head = before[pick(before.size())] + keywords[pick(keywords.size())];
+    std::string text = head + spellings[spelling] + after[pick(after.size())];
+    const std::size_t width = pick(2) == 0 ? 27 : 35;
+    const bool cut_inside_number = width > head.size() && width < head.size() + 11;
+    if (text.size() > width && !(spelling == 4 && cut_inside_number)) {
+      text.insert(width, joins[pick(joins.size())]);
+    }
+    std::vector<std::string> found;
+    for (const FoundInvoiceNumber& finding : index.find_in(text)) {
+      for (const std::string& item : finding.item_numbers) found.push_back(item);
+    }
+    EXPECT_THAT(found, ElementsAre(number)) << "in \"" << text << "\"";
+  }
 }
 
 }  // namespace
