@@ -117,6 +117,18 @@ std::optional<MatchScore> score_candidate(const PaymentFacts& payment,
     }
   }
 
+  for (const CreditorReference& notice : candidate.notice_references) {
+    const auto& found = payment.remittance_references;
+    const bool in_remittance = std::find(found.begin(), found.end(), notice) != found.end();
+    if (in_remittance || payment.end_to_end_reference == notice) {
+      score.method = AllocationMethod::notice_reference;
+      score.confidence_permille = policy.reference;
+      score.evidence = notice.formatted() + " of a notice listing it " +
+                       (in_remittance ? "in the remittance" : "as end-to-end id");
+      return score;
+    }
+  }
+
   const bool known_iban = iban_known(payment, customer);
   const bool same_name = same_payer_name(payment.counterparty_name, customer.name);
   const std::string iban_evidence =
@@ -219,8 +231,14 @@ PaymentScores score_payment(const PaymentFacts& payment, std::span<const MatchCa
     if (score.confidence_permille != scores.ranked.front().confidence_permille) break;
     top.push_back(score.item_number);
   }
-  // `top` is sorted by item number, as `together` is.
-  if (top.size() == 1 || top == together) scores.best = std::move(top);
+  std::vector<std::string> quoted_notice;
+  for (const MatchScore& score : scores.ranked) {
+    if (score.method == AllocationMethod::notice_reference)
+      quoted_notice.push_back(score.item_number);
+  }
+  std::sort(quoted_notice.begin(), quoted_notice.end());
+  // `top` is sorted by item number, as `together` and `quoted_notice` are.
+  if (top.size() == 1 || top == together || top == quoted_notice) scores.best = std::move(top);
   return scores;
 }
 

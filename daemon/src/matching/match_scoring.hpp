@@ -5,7 +5,8 @@
 //
 // The rules, strongest first (each confidence configurable, defaults in ScoringPolicy):
 // - an RF reference in the remittance, or the end-to-end id, equal to the item's RF: certain
-//   (1000), whatever the amount — the amount decides how much is posted, not to what;
+//   (1000), whatever the amount — the amount decides how much is posted, not to what; equal to
+//   the RF of a notice or statement listing the item: certain for each of its listed items;
 // - the item's number found in the remittance (or end-to-end id): high when the amount is the
 //   open amount (950), lower with Skonto within terms (900), bank charges within the tolerance
 //   (850), a partial or over-payment (700), low when the text cannot tell the item from another
@@ -54,6 +55,9 @@ struct CustomerFacts {
 struct MatchCandidate {
   const OpenItem* item = nullptr;
   const CustomerFacts* customer = nullptr;
+  // The RF references of the notices and statements that list this item as open: a payment
+  // quoting one pays that notice's still-open items (in debt_order.hpp's order).
+  std::vector<CreditorReference> notice_references;
 };
 
 struct ScoringPolicy {
@@ -83,9 +87,10 @@ struct MatchScore {
 
 struct PaymentScores {
   std::vector<MatchScore> ranked;  // highest confidence first, equal ones by item number
-  // The items the best evidence points to alone: one item, or the numbers named together that
-  // add up to the payment. Empty when the best confidence is shared otherwise (two items of the
-  // same amount from a known IBAN) or nothing matched: a case for review.
+  // The items the best evidence points to alone: one item, the numbers named together that
+  // add up to the payment, or the items of the one notice quoted. Empty when the best confidence is
+  // shared otherwise (two items of the same amount from a known IBAN) or nothing matched: a case
+  // for review.
   std::vector<std::string> best;
 };
 

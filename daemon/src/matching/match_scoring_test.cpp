@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace kontor::matching {
 namespace {
 
@@ -51,12 +53,18 @@ class MatchScoringTest : public ::testing::Test {
     credit.end_to_end_id = std::move(end_to_end_id);
     std::vector<MatchCandidate> candidates;
     for (const OpenItem& item : items_) {
-      candidates.push_back(MatchCandidate{.item = &item, .customer = &kMueller});
+      std::vector<CreditorReference> notices;
+      if (const auto listed = notice_items_.find(item.number); listed != notice_items_.end()) {
+        notices.push_back(listed->second);
+      }
+      candidates.push_back(
+          MatchCandidate{.item = &item, .customer = &kMueller, .notice_references = notices});
     }
     return score_payment(payment_facts(credit, index), candidates, policy);
   }
 
   std::vector<OpenItem> items_;
+  std::map<std::string, CreditorReference> notice_items_;  // item number → its notice's RF
 };
 
 TEST_F(MatchScoringTest, TheItemsRfReferenceIsCertainWhateverTheAmount) {
@@ -85,6 +93,31 @@ TEST_F(MatchScoringTest, AnotherItemsReferenceCountsOnlyForThatItem) {
   ASSERT_FALSE(scores.ranked.empty());
   EXPECT_EQ(scores.ranked[0].item_number, "RE-2026-0013");
   EXPECT_THAT(scores.best, ElementsAre("RE-2026-0013"));
+}
+
+TEST_F(MatchScoringTest, ANoticesReferencePaysTheItemsItLists) {
+  add(invoice("RE-2026-0012", 11900));
+  add(invoice("RE-2026-0013", 5000));
+  add(invoice("RE-2026-0014", 7000));
+  const CreditorReference reminder = CreditorReference::from_number("MA-2026-0001").value();
+  notice_items_.emplace("RE-2026-0012", reminder);
+  notice_items_.emplace("RE-2026-0013", reminder);
+  const PaymentScores scores = score(16900, "Mahnung " + reminder.formatted());
+  ASSERT_EQ(scores.ranked.size(), 2u);
+  EXPECT_EQ(scores.ranked[0].method, AllocationMethod::notice_reference);
+  EXPECT_EQ(scores.ranked[1].confidence_permille, 1000);
+  EXPECT_THAT(scores.best, ElementsAre("RE-2026-0012", "RE-2026-0013"));
+}
+
+TEST_F(MatchScoringTest, ANoticeAndAnItemQuotedTogetherLeaveNoBestAnswer) {
+  add(invoice("RE-2026-0012", 11900));
+  add(invoice("RE-2026-0014", 7000));
+  const CreditorReference reminder = CreditorReference::from_number("MA-2026-0001").value();
+  notice_items_.emplace("RE-2026-0012", reminder);
+  const PaymentScores scores =
+      score(18900, reminder.formatted() + " " + items_[1].rf_reference->formatted());
+  EXPECT_EQ(scores.ranked.size(), 2u);
+  EXPECT_TRUE(scores.best.empty());
 }
 
 TEST_F(MatchScoringTest, ANumberFoundWithTheAmountEqualIsHigh) {
