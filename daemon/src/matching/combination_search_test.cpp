@@ -52,6 +52,13 @@ TEST(CombinationSearch, AmongSetsOfOneSizeTheOlderItemsArePreferred) {
   EXPECT_THAT(result.items, ElementsAre("RE-1", "RE-5"));
 }
 
+TEST(CombinationSearch, TwoItemsOfTheSameAmountAreAmbiguousAndTheOlderIsShown) {
+  const CombinationResult result =
+      search(5000, {item("RE-2", 5000, 2), item("RE-1", 5000, 1), item("RE-3", 9000, 3)});
+  EXPECT_EQ(result.outcome, CombinationOutcome::ambiguous);
+  EXPECT_THAT(result.items, ElementsAre("RE-1"));
+}
+
 TEST(CombinationSearch, ManyItemsStillYieldTheOneSetThatAddsUp) {
   // Powers of two: every sum has exactly one set.
   std::vector<CombinationCandidate> items;

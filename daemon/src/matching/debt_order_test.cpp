@@ -45,6 +45,15 @@ TEST(DebtOrder, ADueDebtIsPaidBeforeOneNotYetDue) {
               ElementsAre("RE-2=10000"));
 }
 
+TEST(DebtOrder, ADebtDueOnThePaymentDayIsDue) {
+  Debt due_today = invoice("RE-2", day(2026, 5, 1), 10000);
+  due_today.due_date = kPaidOn;
+  Debt due_tomorrow = invoice("RE-1", day(2026, 1, 1), 10000);
+  due_tomorrow.due_date = kPaidOn.add_days(1).value();
+  EXPECT_THAT(applied(apply_by_debt_order(eur(10000), {due_tomorrow, due_today}, kPaidOn, {})),
+              ElementsAre("RE-2=10000"));
+}
+
 TEST(DebtOrder, AmongDueDebtsTheOneInDefaultIsPaidBeforeAnOlderOne) {
   const Debt older = invoice("RE-1", day(2026, 1, 1), 10000);
   Debt in_default = invoice("RE-2", day(2026, 3, 1), 10000);
