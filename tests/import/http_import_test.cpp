@@ -1,6 +1,6 @@
 // Files downloaded over HTTPS end to end: the test's statement server (a throwaway CA, a bearer
-// token), kontord --once with the real http-source and open-items plugins and import_open_items
-// (which takes files in the way import_statements does), the store, and what is left on the
+// token), kontord --once with the real http-source, open-items and camt plugins,
+// import_open_items and import_statements, the store, and what is left on the
 // server and in the local quarantine afterwards. The token is read from the environment as a
 // secret and must never show in kontord's output.
 #include <gmock/gmock.h>
@@ -74,6 +74,44 @@ class HttpImport : public ::testing::Test {
                    "german}\n"
                    "jobs:\n"
                    "  items: {engine: import_open_items, inputs: [erp-https]}\n");
+  }
+
+  // The bank's statement download: http-source → camt → import_statements.
+  void write_statement_config(const std::string& url) {
+    dir_.write("kontor.yaml",
+               "daemon: {state_dir: " + (dir_ / "state").string() +
+                   ", plugin_dir: " + (binary_dir() / "plugins").string() + "}\n" + company_yaml() +
+                   "  bank_accounts:\n"
+                   "    - {iban: CH2909000000250094239, bic: POFICHBEXXX, ledger_account: '1200'}\n"
+                   "instances:\n"
+                   "  bank-https:\n"
+                   "    plugin: http-source\n"
+                   "    urls: ['" +
+                   url +
+                   "']\n"
+                   "    bearer_token: {env: KONTOR_TEST_BEARER_TOKEN}\n"
+                   "    ca_file: " +
+                   server_.ca_file().string() +
+                   "\n"
+                   "  camt: {plugin: camt}\n"
+                   "jobs:\n"
+                   "  statements: {engine: import_statements, inputs: [bank-https]}\n");
+  }
+
+  std::size_t bank_transactions() {
+    store::SqliteOptions options;
+    options.path = (dir_ / "state/kontor.db").string();
+    auto store = store::SqliteStore::open(options);
+    EXPECT_TRUE(store.ok());
+    std::size_t count = 0;
+    if (!store.ok()) return count;
+    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
+      auto found = reader.bank_transactions({});
+      if (!found) return found.error();
+      count = found->size();
+      return {};
+    }));
+    return count;
   }
 
   Completed once() {
@@ -192,6 +230,25 @@ TEST_F(HttpImport, AnUnreachableServerFailsTheRunAndLeavesNothingHalfDone) {
   EXPECT_THAT(next.err, HasSubstr("1 file imported, 0 known before, 0 refused"));
   EXPECT_EQ(open_amounts().at("R-1"), 1000);
   EXPECT_THAT(names_in(server_.files() / "erp"), IsEmpty());
+}
+
+TEST_F(HttpImport, ADownloadedStatementIsImportedOnceOverTwoRuns) {
+  // PostFinance's camt.053 of the fixtures: five bookings, two with the same bank reference.
+  fs::create_directories(server_.files() / "bank");
+  fs::copy_file(shared_dir() / "fixtures/bank/camt053" /
+                    "moov-iso20022__camt.053_P_CH2909000000250094239_1110092698_0_"
+                    "2020112503071366.xml",
+                server_.files() / "bank/camt053.xml");
+  write_statement_config(server_.url("bank/camt053.xml"));
+  auto first = once();
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(bank_transactions(), 5U);
+  EXPECT_THAT(first.err, Not(HasSubstr(kToken)));
+
+  auto second = once();
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(bank_transactions(), 5U);
+  EXPECT_THAT(names_in(server_.files() / "bank"), ElementsAre("camt053.xml"));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Files fetched over SFTP end to end: a real sshd started by the test, kontord --once with the
-// real sftp-source and open-items plugins and import_open_items (which takes files in the way
-// import_statements does), the store, and what happened on the server afterwards. The login uses
+// real sftp-source, open-items and camt plugins, import_open_items and import_statements, the
+// store, and what happened on the server afterwards. The login uses
 // a key with a passphrase, read from the environment as a secret.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -45,8 +45,12 @@ class SftpImport : public ::testing::Test {
   void SetUp() override {
     ASSERT_THAT(server_.error(), IsEmpty());
     fs::create_directories(outbox());
+    fs::create_directories(bank_outbox());
     write_config(server_.known_hosts());
   }
+
+  // The bank's statement directory on the server.
+  fs::path bank_outbox() const { return server_.files() / "bank"; }
 
   // The ERP's export directory on the server.
   fs::path outbox() const { return server_.files() / "erp"; }
@@ -55,6 +59,8 @@ class SftpImport : public ::testing::Test {
     dir_.write("kontor.yaml",
                "daemon: {state_dir: " + (dir_ / "state").string() +
                    ", plugin_dir: " + (binary_dir() / "plugins").string() + "}\n" + company_yaml() +
+                   "  bank_accounts:\n"
+                   "    - {iban: CH2909000000250094239, bic: POFICHBEXXX, ledger_account: '1200'}\n"
                    "instances:\n"
                    "  erp-sftp:\n"
                    "    plugin: sftp-source\n"
@@ -78,8 +84,22 @@ class SftpImport : public ::testing::Test {
                    "    settle: 0s\n"
                    "  erp: {plugin: open-items, decimal: comma, grouping: point, date_format: "
                    "german}\n"
+                   "  bank-sftp:\n"
+                   "    plugin: sftp-source\n"
+                   "    host: 127.0.0.1\n"
+                   "    port: " +
+                   std::to_string(server_.port()) + "\n    user: " + server_.user() +
+                   "\n    path: " + bank_outbox().string() +
+                   "\n    known_hosts: " + known_hosts.string() +
+                   "\n    private_key: " + server_.client_key_with_passphrase().string() +
+                   "\n"
+                   "    password: {env: KONTOR_TEST_KEY_PASSPHRASE}\n"
+                   "    settle: 0s\n"
+                   "  camt: {plugin: camt}\n"
                    "jobs:\n"
-                   "  items: {engine: import_open_items, inputs: [erp-sftp]}\n");
+                   "  items: {engine: import_open_items, inputs: [erp-sftp], parsers: [erp]}\n"
+                   "  statements: {engine: import_statements, inputs: [bank-sftp], parsers: "
+                   "[camt]}\n");
   }
 
   Completed once() {
@@ -109,6 +129,22 @@ class SftpImport : public ::testing::Test {
       return {};
     }));
     return amounts;
+  }
+
+  std::size_t bank_transactions() {
+    store::SqliteOptions options;
+    options.path = (dir_ / "state/kontor.db").string();
+    auto store = store::SqliteStore::open(options);
+    EXPECT_TRUE(store.ok());
+    std::size_t count = 0;
+    if (!store.ok()) return count;
+    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
+      auto found = reader.bank_transactions({});
+      if (!found) return found.error();
+      count = found->size();
+      return {};
+    }));
+    return count;
   }
 
   SftpServer server_;
@@ -163,6 +199,27 @@ TEST_F(SftpImport, AChangedHostKeyFailsTheRunNamingTheHostAndLeavesTheFile) {
   EXPECT_THAT(result.err, HasSubstr("is not retried: a plugin said waiting will not help"));
   EXPECT_THAT(names_in(outbox()), ElementsAre("items.csv"));
   EXPECT_THAT(open_amounts(), IsEmpty());
+}
+
+TEST_F(SftpImport, AStatementIsImportedOnceThenMovedToProcessedOnTheServer) {
+  // PostFinance's camt.053 of the fixtures: five bookings, two with the same bank reference.
+  fs::copy_file(shared_dir() / "fixtures/bank/camt053" /
+                    "moov-iso20022__camt.053_P_CH2909000000250094239_1110092698_0_"
+                    "2020112503071366.xml",
+                bank_outbox() / "camt053.xml");
+  auto first = once();
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(bank_transactions(), 5U);
+  EXPECT_THAT(names_in(bank_outbox() / "processed"),
+              ElementsAre("2026-11-28T08-00-00Z_camt053.xml"));
+
+  // The bank puts the same file up again: known by its content, nothing added.
+  fs::copy_file(bank_outbox() / "processed/2026-11-28T08-00-00Z_camt053.xml",
+                bank_outbox() / "camt053-again.xml");
+  auto second = once();
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(bank_transactions(), 5U);
+  EXPECT_THAT(second.err, HasSubstr("1 known before"));
 }
 
 TEST_F(SftpImport, AServerThatIsDownFailsTheRunAndNothingIsLost) {
