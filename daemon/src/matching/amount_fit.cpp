@@ -1,3 +1,5 @@
+// Amount fit (see the header): the checks in their stated order.
+
 #include "matching/amount_fit.hpp"
 
 #include "kontor/model/percentage.hpp"

@@ -1,3 +1,5 @@
+// Tests: each fit and its boundaries (Skonto date and rounding cent, tolerance, overpayment).
+
 #include "matching/amount_fit.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,6 @@
+// Combination search (see the header): sets by size, oldest first, pruned by what the remaining
+// items can still add up to, until a second set or a limit is hit.
+
 #include "matching/combination_search.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// Tests: unique, ambiguous and missing combinations, the preference order and both limits.
+
 #include "matching/combination_search.hpp"
 
 #include <gmock/gmock.h>

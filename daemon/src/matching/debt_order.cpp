@@ -1,3 +1,6 @@
+// Debt order (see the header): sort debts by the configured criteria, pay groups of equal debts
+// in full or pro rata, and each debt's share by the configured part order.
+
 #include "matching/debt_order.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// Tests: §366 (2) and §367 (1) BGB step by step, the pro rata rounding, the configurable orders.
+
 #include "matching/debt_order.hpp"
 
 #include <gmock/gmock.h>

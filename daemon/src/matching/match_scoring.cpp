@@ -1,3 +1,6 @@
+// Match scoring (see the header): one candidate's evidence, strongest rule first, then the
+// ranking and whether the best evidence points to its items alone.
+
 #include "matching/match_scoring.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// Tests: each rule's method and confidence, their order, and when no best answer exists.
+
 #include "matching/match_scoring.hpp"
 
 #include <gmock/gmock.h>

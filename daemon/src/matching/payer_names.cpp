@@ -1,3 +1,5 @@
+// Payer names (see the header): spell out, drop what does not tell payers apart, sort.
+
 #include "matching/payer_names.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// Tests: the spellings of one name that must compare equal, and the names that must not.
+
 #include "matching/payer_names.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,6 @@
+// Remittance references (see the header): a scanner that cuts the text into digit groups and the
+// words and marks between them, then looks up runs of groups by their digit keys.
+
 #include "matching/remittance_references.hpp"
 
 #include <algorithm>

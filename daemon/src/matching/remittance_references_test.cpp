@@ -1,3 +1,6 @@
+// Tests: RF references and invoice numbers as payers type them and banks wrap them, including
+// generated texts; each known limitation is pinned by a test of its own.
+
 #include "matching/remittance_references.hpp"
 
 #include <gmock/gmock.h>
