@@ -105,6 +105,20 @@ TEST_F(StatementsAdmin, AnImportedStatementShowsItsAccountLastBookingAndClosingB
   const Completed table = kontorctl({"statements"});
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_THAT(table.out, HasSubstr(kIban));
+
+  // The run that imported it says what it counted (polled: its end is recorded after the commit
+  // the statement list already shows).
+  nlohmann::json counts;
+  for (int i = 0; i < 500 && !counts.contains("transactions_new"); ++i) {
+    const auto runs =
+        nlohmann::json::parse(kontorctl({"runs", "statements", "--json"}).out, nullptr, false);
+    for (const auto& run : runs) {
+      if (run["counts"].value("files_imported", 0) == 1) counts = run["counts"];
+    }
+    if (!counts.contains("transactions_new")) ::usleep(20'000);
+  }
+  EXPECT_EQ(counts.value("transactions_new", -1), 5) << counts.dump();
+  EXPECT_EQ(counts.value("statements_new", -1), 1) << counts.dump();
   EXPECT_THAT(table.out, Not(HasSubstr("not in company.bank_accounts")));
 }
 

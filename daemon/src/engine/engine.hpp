@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ namespace kontor::engine {
 struct RunReport {
   std::vector<std::string> warnings;
   std::vector<std::string> facts;
+  // What the run counted, by name ("files_imported", "transactions_new", ...): kept with the
+  // run's record for the admin API and metrics. Names are [a-z_].
+  std::map<std::string, std::int64_t> counts;
   // Set with a failure that waiting will not cure — a plugin answered FAILED or INVALID_CONFIG
   // (refused credentials, a changed host key): the scheduler retries only RETRY-like failures.
   bool retry_is_futile = false;

@@ -20,6 +20,9 @@ class ImportOpenItems final : public Engine {
       return std::make_unique<OpenItemImport>(tx, document, mode, context.report);
     });
     if (!counts) return counts.error();
+    context.report.counts = {{"files_imported", counts->imported},
+                             {"files_known", counts->already_known},
+                             {"files_refused", counts->rejected}};
     context.report.facts.push_back(fmt::format("{} file{} imported, {} known before, {} refused",
                                                counts->imported, counts->imported == 1 ? "" : "s",
                                                counts->already_known, counts->rejected));

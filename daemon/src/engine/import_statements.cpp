@@ -51,6 +51,15 @@ class ImportStatements final : public Engine {
       return std::make_unique<StatementFileImport>(tx, document, accounts, context.report, totals);
     });
     if (!counts) return counts.error();
+    context.report.counts = {{"files_imported", counts->imported},
+                             {"files_known", counts->already_known},
+                             {"files_refused", counts->rejected},
+                             {"statements_new", totals.statements_new},
+                             {"statements_known", totals.statements_known},
+                             {"statements_other_accounts", totals.statements_skipped},
+                             {"transactions_new", totals.transactions_new},
+                             {"transactions_known", totals.transactions_known},
+                             {"warnings", totals.warnings}};
     context.report.facts.push_back(fmt::format(
         "{} file{} imported, {} known before, {} refused; {} statements new, {} known before, "
         "{} of other accounts; {} transactions new, {} already there; {} warnings",

@@ -30,7 +30,8 @@ json run_json(const store::JobRun& run) {
           {"ended_at", instant(run.ended_at)},
           {"outcome", std::string(to_string(run.outcome))},
           {"error", run.error.empty() ? json() : json(run.error)},
-          {"warnings", run.warnings}};
+          {"warnings", run.warnings},
+          {"counts", run.counts}};
 }
 
 Result<std::vector<store::JobRun>> runs_of(AdminBackend& backend, const std::string& job,

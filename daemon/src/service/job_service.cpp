@@ -255,6 +255,7 @@ void JobService::finished(std::int64_t id, engine::RunResult result) {
   end.outcome = outcome.outcome;
   end.error = result.error;
   end.warnings = result.report.warnings;
+  end.counts = result.report.counts;
   const Status recorded =
       store_.transact("kontord", "scheduler", [&](store::Transaction& tx) -> Status {
         auto changed = tx.record_run_end(id, end);

@@ -242,11 +242,19 @@ CREATE INDEX bank_transactions_pending ON bank_transactions(account)
   WHERE provisional = 1 AND superseded_by IS NULL;
 )sql";
 
+// What a run counted (files imported, transactions new, ...), as a JSON object of whole numbers:
+// the figures an operator or a metrics scraper reads per run.
+constexpr std::string_view kRunCounts = R"sql(
+ALTER TABLE job_runs ADD COLUMN counts TEXT NOT NULL DEFAULT '{}'
+  CHECK (json_valid(counts) AND json_type(counts) = 'object');
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
     {3, "statement import", kStatementImport},
     {4, "pending provisional transactions", kPendingIndex},
+    {5, "job run counts", kRunCounts},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kRunColumns =
     "SELECT id, job, planned_at, attempt, idempotency_key, \"trigger\", started_at, ended_at, "
-    "outcome, error, warnings FROM job_runs ";
+    "outcome, error, warnings, counts FROM job_runs ";
 
 std::string warnings_json(const std::vector<std::string>& warnings) {
   std::string json = "[";
@@ -21,6 +21,12 @@ std::string warnings_json(const std::vector<std::string>& warnings) {
     json += json_quoted(warning);
   }
   return json + "]";
+}
+
+std::string counts_json(const std::map<std::string, std::int64_t>& counts) {
+  JsonObject object;
+  for (const auto& [name, value] : counts) object.add_number(name, value);
+  return object.str();
 }
 
 // Reads back what utc_timestamp wrote: "2026-11-28T09:30:00.123Z".
@@ -91,13 +97,22 @@ JsonObject run_payload(const JobRun& run) {
 }  // namespace
 
 std::vector<JobRun> UnitOfWork::load_job_runs(Query& query) {
-  std::vector<std::pair<JobRun, std::string>> rows;
-  while (query.step()) rows.emplace_back(run_from_row(query.statement()), query->text(10));
+  struct Row {
+    JobRun run;
+    std::string warnings;
+    std::string counts;
+  };
+  std::vector<Row> rows;
+  while (query.step()) {
+    rows.push_back({run_from_row(query.statement()), query->text(10), query->text(11)});
+  }
   std::vector<JobRun> runs;
-  for (auto& [run, warnings] : rows) {
-    Query items(db_, "SELECT value FROM json_each(?) ORDER BY key", warnings);
-    while (items.step()) run.warnings.push_back(items->text(0));
-    runs.push_back(std::move(run));
+  for (auto& row : rows) {
+    Query items(db_, "SELECT value FROM json_each(?) ORDER BY key", row.warnings);
+    while (items.step()) row.run.warnings.push_back(items->text(0));
+    Query counts(db_, "SELECT key, value FROM json_each(?) ORDER BY key", row.counts);
+    while (counts.step()) row.run.counts[counts->text(0)] = counts->int64(1);
+    runs.push_back(std::move(row.run));
   }
   return runs;
 }
@@ -210,9 +225,10 @@ Result<Change> UnitOfWork::record_run_end(std::int64_t id, const JobRunEnd& end)
       return Error{fmt::format("run {} ({}) already ended: {}", id, key, outcome)};
     }
     Query(db_,
-          "UPDATE job_runs SET ended_at = ?, outcome = ?, error = ?, warnings = ? WHERE id = ?",
+          "UPDATE job_runs SET ended_at = ?, outcome = ?, error = ?, warnings = ?, counts = ? "
+          "WHERE id = ?",
           utc_timestamp(end.ended_at), to_string(end.outcome), end.error,
-          warnings_json(end.warnings), id)
+          warnings_json(end.warnings), counts_json(end.counts), id)
         .run();
     append_event("job_run.ended", key,
                  JsonObject()
@@ -221,6 +237,7 @@ Result<Change> UnitOfWork::record_run_end(std::int64_t id, const JobRunEnd& end)
                      .add_text("ended_at", utc_timestamp(end.ended_at))
                      .add_text("error", end.error)
                      .add_number("warnings", static_cast<std::int64_t>(end.warnings.size()))
+                     .add_json("counts", counts_json(end.counts))
                      .str());
     return Change::updated;
   });

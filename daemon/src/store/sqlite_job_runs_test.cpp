@@ -96,6 +96,25 @@ TEST(JobRuns, RunIsRecordedFromStartToEndWithItsWarnings) {
                                         "30 February in line 4: read as 2 March"));
 }
 
+TEST(JobRuns, WhatARunCountedIsKeptWithItsRecord) {
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  const std::int64_t id = start(*store, run_of("statements", at(28, 7)));
+  EXPECT_THAT(runs_of(*store, "statements")[0].counts, ::testing::IsEmpty());
+  step(*store, [&](Transaction& tx) {
+    JobRunEnd how;
+    how.ended_at = at(28, 7, 1);
+    how.counts = {{"files_imported", 2}, {"transactions_new", 9}, {"transactions_known", 0}};
+    auto recorded = tx.record_run_end(id, how);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+  });
+  const std::vector<JobRun> runs = runs_of(*store, "statements");
+  ASSERT_EQ(runs.size(), 1U);
+  EXPECT_THAT(runs[0].counts, ElementsAre(::testing::Pair("files_imported", 2),
+                                          ::testing::Pair("transactions_known", 0),
+                                          ::testing::Pair("transactions_new", 9)));
+}
+
 TEST(JobRuns, FailedRunKeepsItsErrorAndRetriesAreFurtherAttemptsOfTheSameKey) {
   auto store = open_store();
   ASSERT_TRUE(store);

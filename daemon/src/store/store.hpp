@@ -142,8 +142,9 @@ struct JobRun {
   std::optional<Instant> started_at;  // none for a missed run
   std::optional<Instant> ended_at;    // none while running; when it was given up for a missed one
   JobRunOutcome outcome = JobRunOutcome::running;
-  std::string error;                  // why it failed, or why it was missed
-  std::vector<std::string> warnings;  // what the run reported that an operator should see
+  std::string error;                           // why it failed, or why it was missed
+  std::vector<std::string> warnings;           // what the run reported that an operator should see
+  std::map<std::string, std::int64_t> counts;  // what it counted: "files_imported" -> 2, ...
 };
 
 // How a run ended.
@@ -152,6 +153,7 @@ struct JobRunEnd {
   JobRunOutcome outcome = JobRunOutcome::succeeded;  // not running, not missed
   std::string error;
   std::vector<std::string> warnings;
+  std::map<std::string, std::int64_t> counts;
 };
 
 class Reader {
