@@ -217,8 +217,15 @@ InvoiceNumberIndex::InvoiceNumberIndex(const std::vector<std::string>& item_numb
     : patterns_(std::move(patterns)) {
   for (std::string& keyword : patterns_.keywords) keyword = upper(keyword);
   if (patterns_.max_groups == 0) patterns_.max_groups = 1;
+  known_.reserve(item_numbers.size());
+  by_digits_.reserve(item_numbers.size());
+  by_groups_.reserve(item_numbers.size());
   for (const std::string& number : item_numbers) {
-    KnownNumber known{.item_number = number, .letter_prefix = {}};
+    if (known_.size() == kNone) break;  // 32-bit links: four billion numbers are enough
+    KnownNumber known{.item_number = number,
+                      .letter_prefix = {},
+                      .next_same_digits = kNone,
+                      .next_same_groups = kNone};
     std::vector<std::string> groups;
     bool searchable = true;
     for (std::size_t i = 0; i < number.size();) {
@@ -240,8 +247,15 @@ InvoiceNumberIndex::InvoiceNumberIndex(const std::vector<std::string>& item_numb
     if (!searchable || groups.empty()) continue;
     const std::size_t index = known_.size();
     known_.push_back(std::move(known));
-    by_digits_[digits_key(groups)].push_back(index);
-    if (groups.size() > 1) by_groups_[groups_key(groups)].push_back(index);
+    const auto index32 = static_cast<std::uint32_t>(index);
+    if (auto [slot, added] = by_digits_.try_emplace(digits_key(groups), index32); !added) {
+      known_[index].next_same_digits = std::exchange(slot->second, index32);
+    }
+    if (groups.size() > 1) {
+      if (auto [slot, added] = by_groups_.try_emplace(groups_key(groups), index32); !added) {
+        known_[index].next_same_groups = std::exchange(slot->second, index32);
+      }
+    }
     ++searchable_;
   }
   // An item's own letters introduce its number like a keyword ("GS 12" for credit note GS-12).
@@ -258,11 +272,15 @@ std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
     const std::vector<std::string>& groups) const {
   std::vector<std::size_t> indexes;
   if (auto hit = by_digits_.find(digits_key(groups)); hit != by_digits_.end()) {
-    indexes = hit->second;
+    for (std::uint32_t i = hit->second; i != kNone; i = known_[i].next_same_digits) {
+      indexes.push_back(i);
+    }
   }
   if (groups.size() > 1) {
     if (auto hit = by_groups_.find(groups_key(groups)); hit != by_groups_.end()) {
-      indexes.insert(indexes.end(), hit->second.begin(), hit->second.end());
+      for (std::uint32_t i = hit->second; i != kNone; i = known_[i].next_same_groups) {
+        indexes.push_back(i);
+      }
     }
   }
   std::sort(indexes.begin(), indexes.end());

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -70,15 +71,20 @@ class InvoiceNumberIndex {
   struct KnownNumber {
     std::string item_number;
     std::string letter_prefix;  // upper-cased letters before the first digit
+    std::uint32_t next_same_digits = kNone;
+    std::uint32_t next_same_groups = kNone;
   };
+  static constexpr std::uint32_t kNone = UINT32_MAX;
   std::vector<const KnownNumber*> lookup(const std::vector<std::string>& groups) const;
 
   InvoiceNumberPatterns patterns_;
   std::vector<KnownNumber> known_;
-  // All digits joined, leading zeros dropped: "RE-2026-0012" → "20260012".
-  std::unordered_map<std::string, std::vector<std::size_t>> by_digits_;
-  // Each group without its leading zeros, joined by '.': "RE-2026-0012" → "2026.12".
-  std::unordered_map<std::string, std::vector<std::size_t>> by_groups_;
+  // Key → the first known number with that key; numbers sharing a key are chained through
+  // KnownNumber::next_same_*, so a million items cost one map node per key and no vectors.
+  // By digits: all digits joined, leading zeros dropped ("RE-2026-0012" → "20260012").
+  // By groups: each group without its leading zeros, joined by '.' ("2026.12").
+  std::unordered_map<std::string, std::uint32_t> by_digits_;
+  std::unordered_map<std::string, std::uint32_t> by_groups_;
   std::size_t searchable_ = 0;
 };
 
