@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace kontor::matching {
 namespace {
 
@@ -103,6 +105,56 @@ TEST(CombinationSearch, AnAmountInAnotherCurrencyIsAnError) {
 
 TEST(CombinationSearch, APaymentThatIsNotPositiveIsAnError) {
   EXPECT_FALSE(find_combination(eur(0), {item("RE-1", 100)}, {}).ok());
+}
+
+// Generated customers of up to 10 items (amounts from a small set, so that equal sums are
+// common), each searched for a payment that some subset adds up to, or a random one; the answer
+// must agree with trying every subset: how many add up, and the preferred one — fewest items,
+// then the oldest first.
+TEST(CombinationSearch, GeneratedCustomersAgreeWithTryingEverySubset) {
+  std::mt19937 random(4711);
+  auto below = [&](int bound) { return std::uniform_int_distribution<int>(0, bound - 1)(random); };
+  for (int round = 0; round < 300; ++round) {
+    const int count = 1 + below(10);
+    std::vector<CombinationCandidate> items;
+    for (int i = 0; i < count; ++i) {
+      // Distinct dates: "older" then decides alone, as the brute force below assumes.
+      items.push_back(item("RE-" + std::to_string(i), 1000 * (1 + below(12)), 1 + i));
+    }
+    std::int64_t payment = 1000 * (1 + below(40));
+    if (below(2) == 0) {
+      payment = 0;
+      for (int i = 0; i < count; ++i) payment += below(2) == 0 ? items[i].open.minor_units() : 0;
+      if (payment == 0) payment = items[0].open.minor_units();
+    }
+    // Every subset as a bit mask over the items, which are already oldest first.
+    int adding_up = 0;
+    std::vector<int> preferred;
+    for (int mask = 1; mask < (1 << count); ++mask) {
+      std::int64_t sum = 0;
+      std::vector<int> members;
+      for (int i = 0; i < count; ++i) {
+        if ((mask & (1 << i)) != 0) {
+          sum += items[i].open.minor_units();
+          members.push_back(i);
+        }
+      }
+      if (sum != payment) continue;
+      ++adding_up;
+      const bool better = preferred.empty() || members.size() < preferred.size() ||
+                          (members.size() == preferred.size() && members < preferred);
+      if (better) preferred = members;
+    }
+    const CombinationResult result =
+        search(payment, items, {.max_items = 20, .max_steps = 1'000'000});
+    const CombinationOutcome expected = adding_up == 0   ? CombinationOutcome::none
+                                        : adding_up == 1 ? CombinationOutcome::unique
+                                                         : CombinationOutcome::ambiguous;
+    ASSERT_EQ(result.outcome, expected) << "round " << round;
+    std::vector<std::string> expected_items;
+    for (int i : preferred) expected_items.push_back("RE-" + std::to_string(i));
+    ASSERT_EQ(result.items, expected_items) << "round " << round;
+  }
 }
 
 }  // namespace

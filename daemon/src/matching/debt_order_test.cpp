@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+
 namespace kontor::matching {
 namespace {
 
@@ -192,6 +195,60 @@ TEST(DebtOrder, LargeAmountsSplitWithoutOverflow) {
                                 invoice("RE-2", day(2026, 1, 1), huge)};
   EXPECT_THAT(applied(apply_by_debt_order(eur(huge - 1), debts, kPaidOn, {})),
               ElementsAre("RE-1=45000000000000000", "RE-2=44999999999999999"));
+}
+
+// Generated customers: random debts with fees, interest and principal, random flags and dates,
+// random payments. Whatever the order, the money must add up: every cent of the payment is
+// either applied or left unapplied, no part gets more than is open, something is left
+// unapplied only when every debt is paid, and the same input always gives the same cents.
+TEST(DebtOrder, GeneratedPaymentsAlwaysAddUp) {
+  std::mt19937 random(366);
+  auto below = [&](int bound) { return std::uniform_int_distribution<int>(0, bound - 1)(random); };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Debt> debts;
+    std::map<std::string, std::int64_t> open;
+    std::int64_t total_open = 0;
+    const int count = 1 + below(6);
+    for (int d = 0; d < count; ++d) {
+      Debt debt = invoice("RE-" + std::to_string(d), day(2026, 1 + below(6), 1 + below(28)),
+                          1 + below(50000));
+      debt.due_date = day(2026, 1 + below(12), 1);
+      debt.in_default = below(2) == 0;
+      debt.interest_bearing = below(2) == 0;
+      if (below(2) == 0) {
+        debt.parts.push_back(DebtPart{.item_number = "MG-" + std::to_string(d),
+                                      .kind = DebtPartKind::fees,
+                                      .open = eur(below(1000))});
+      }
+      if (below(2) == 0) {
+        debt.parts.push_back(DebtPart{.item_number = "ZI-" + std::to_string(d),
+                                      .kind = DebtPartKind::interest,
+                                      .open = eur(below(3000))});
+      }
+      for (const DebtPart& part : debt.parts) {
+        open[part.item_number] = part.open.minor_units();
+        total_open += part.open.minor_units();
+      }
+      debts.push_back(std::move(debt));
+    }
+    const Money payment = eur(1 + below(static_cast<int>(total_open) + 5000));
+    const Result<DebtSettlement> settlement = apply_by_debt_order(payment, debts, kPaidOn, {});
+    ASSERT_TRUE(settlement.ok());
+    std::int64_t applied_total = 0;
+    std::map<std::string, std::int64_t> paid;
+    for (const PartPayment& part : settlement->payments) {
+      ASSERT_TRUE(part.amount.is_positive());
+      paid[part.item_number] += part.amount.minor_units();
+      applied_total += part.amount.minor_units();
+    }
+    for (const auto& [item, amount] : paid) ASSERT_LE(amount, open[item]) << item;
+    ASSERT_EQ(applied_total + settlement->unapplied.minor_units(), payment.minor_units());
+    if (!settlement->unapplied.is_zero()) {
+      ASSERT_EQ(applied_total, total_open);
+    }
+    ASSERT_THAT(applied(apply_by_debt_order(payment, debts, kPaidOn, {})),
+                ::testing::ElementsAreArray(applied(settlement)));
+  }
 }
 
 }  // namespace
