@@ -60,7 +60,7 @@ std::string groups_key(const std::vector<std::string>& groups) {
 // How a digit group is joined to the one before it. In-number separators keep a number going
 // ("2026-0012", "2026 00\n12"); a slash may do either ("2026/0012", "123/124"); list words and
 // marks start the next number of a list; anything else ends the list.
-enum class Joint { start, in_number, slash, list, other };
+enum class Joint { start, in_number, slash, list, range, other };
 
 struct DigitGroup {
   std::string digits;
@@ -106,6 +106,7 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
   std::vector<DigitGroup> groups;
   bool saw_slash = false;
   bool saw_list = false;
+  bool saw_range = false;
   bool saw_other = false;
   bool saw_keyword = false;
   std::string last_word;
@@ -121,6 +122,8 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
         group.joint = Joint::start;
       } else if (saw_other) {
         group.joint = Joint::other;
+      } else if (saw_range) {
+        group.joint = Joint::range;
       } else if (saw_list) {
         group.joint = Joint::list;
       } else if (saw_slash) {
@@ -131,7 +134,7 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
       group.keyword_before = saw_keyword;
       group.word_before = last_word;
       groups.push_back(std::move(group));
-      saw_slash = saw_list = saw_other = saw_keyword = false;
+      saw_slash = saw_list = saw_range = saw_other = saw_keyword = false;
       last_word.clear();
       continue;
     }
@@ -154,6 +157,8 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
         saw_other = true;
       } else if (is_list_word(word)) {
         saw_list = true;
+      } else if (word == "BIS" || word == "TO") {
+        saw_range = true;
       } else if (is_filler(word)) {
         saw_other = true;
       } else {
@@ -174,6 +179,29 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
     ++i;
   }
   return groups;
+}
+
+// The digit groups of the numbers after `from` up to the one whose last group ends in
+// `range_end` ("0000123" to "125": 0000124, 0000125), at most kMaxRange of them; none when the
+// range runs backwards or its last group is too long to count in 64 bits.
+std::vector<std::vector<std::string>> numbers_in_range(const std::vector<std::string>& from,
+                                                       std::string_view range_end) {
+  constexpr std::uint64_t kMaxRange = 50;
+  const std::string& start = from.back();
+  if (start.size() > 18) return {};
+  std::string end = start;
+  end.replace(end.size() - range_end.size(), range_end.size(), range_end);
+  const std::uint64_t first = std::stoull(start);
+  const std::uint64_t last = std::stoull(end);
+  if (last <= first || last - first > kMaxRange) return {};
+  std::vector<std::vector<std::string>> numbers;
+  for (std::uint64_t value = first + 1; value <= last; ++value) {
+    std::string digits = std::to_string(value);
+    if (digits.size() < start.size()) digits.insert(0, start.size() - digits.size(), '0');
+    numbers.push_back(from);
+    numbers.back().back() = std::move(digits);
+  }
+  return numbers;
 }
 
 }  // namespace
@@ -305,7 +333,8 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
       ++last;
     }
     const bool continues_list =
-        groups[first].joint == Joint::list && first > 0 && introduced[first - 1];
+        (groups[first].joint == Joint::list || groups[first].joint == Joint::range) && first > 0 &&
+        introduced[first - 1];
     for (std::size_t g = first; g <= last; ++g) {
       chain_end[g] = last;
       introduced[g] = groups[first].keyword_before || continues_list;
@@ -352,8 +381,19 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
       std::vector<const KnownNumber*> hits = lookup(span);
       if (hits.empty()) continue;
       record(first, last, std::move(hits));
-      // "RE-2026-0000123/124/125": shorter groups after it replace its last digits.
       std::size_t next = last + 1;
+      // "RE-2026-0000123 bis 125": every known number up to the one the range ends with.
+      if (next < count && groups[next].joint == Joint::range &&
+          groups[next].digits.size() <= span.back().size()) {
+        for (std::vector<std::string>& within : numbers_in_range(span, groups[next].digits)) {
+          std::vector<const KnownNumber*> more = lookup(within);
+          if (!more.empty()) record(next, next, std::move(more));
+        }
+        first = next + 1;
+        matched = true;
+        break;
+      }
+      // "RE-2026-0000123/124/125": shorter groups after it replace its last digits.
       while (next < count &&
              (groups[next].joint == Joint::slash || groups[next].joint == Joint::list) &&
              groups[next].digits.size() < span.back().size()) {

@@ -8,7 +8,9 @@
 // - other, missing or extra separators: "2026/0012", "20260012", "2026 0012";
 // - a line break (or a blank) inside a number, as SEPA text comes wrapped at 27 or 35 chars;
 // - leading zeros dropped or added: "RE 12" for "RE-0012", "2026-12" for "2026-0012";
-// - the last digits abbreviated for the next numbers: "RE-2026-0000123/124" (123 and 124).
+// - the last digits abbreviated for the next numbers: "RE-2026-0000123/124" (123 and 124);
+// - a range: "RE-2026-0000123 bis 125" (the known numbers in it, at most 50; a range that runs
+//   backwards or further finds only its start).
 // Both sides are reduced to digit keys (separators, case and leading zeros dropped), so a
 // number is found only when the text has all of its digits: "12" never finds "2026-0012".
 //

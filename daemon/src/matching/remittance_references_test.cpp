@@ -104,6 +104,19 @@ TEST(InvoiceNumberSearch, TheLastDigitsAfterASlashAbbreviateTheNextNumbers) {
               ElementsAre("RE-2026-0000123", "RE-2026-0000124", "RE-2026-0000125"));
 }
 
+TEST(InvoiceNumberSearch, ARangeFindsEveryKnownNumberInIt) {
+  const std::vector<std::string> known{"RE-2026-0000123", "RE-2026-0000124", "RE-2026-0000125"};
+  EXPECT_THAT(found_numbers(known, "RE-2026-0000123 bis 125"),
+              ElementsAre("RE-2026-0000123", "RE-2026-0000124", "RE-2026-0000125"));
+  // 13 is paid already: the range still finds the others.
+  EXPECT_THAT(found_numbers({"12", "14"}, "Rechnungen 12 bis 14"), ElementsAre("12", "14"));
+}
+
+TEST(InvoiceNumberSearch, ARangeThatRunsBackwardsOrTooFarFindsOnlyItsStart) {
+  EXPECT_THAT(found_numbers({"12", "13", "14"}, "Rechnung 14 bis 12"), ElementsAre("14"));
+  EXPECT_THAT(found_numbers({"10", "11", "99"}, "Rechnung 10 bis 99"), ElementsAre("10"));
+}
+
 TEST(InvoiceNumberSearch, AnAbbreviationOfAnUnknownNumberInventsNothing) {
   EXPECT_THAT(found_numbers({"RE-2026-0000123"}, "RE-2026-0000123/129"),
               ElementsAre("RE-2026-0000123"));
