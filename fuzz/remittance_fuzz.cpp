@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "matching/creditor_reference_search.hpp"
 #include "matching/payer_names.hpp"
 #include "matching/remittance_references.hpp"
 

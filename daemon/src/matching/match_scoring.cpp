@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "matching/creditor_reference_search.hpp"
 #include "matching/payer_names.hpp"
 
 namespace kontor::matching {

@@ -1,6 +1,5 @@
-// Remittance references: what a payer wrote in a payment's remittance text that names what it
-// pays — ISO 11649 RF creditor references and the numbers of known open items, as payers really
-// type them.
+// Remittance references: the numbers of known open items that a payer wrote in a payment's
+// remittance text, as payers really type them (RF references: creditor_reference_search.hpp).
 //
 // The invoice search is not "find anything that looks like a number" but "which of the known
 // open item numbers occur here", allowing the variations payers and banks introduce:
@@ -27,15 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kontor/model/creditor_reference.hpp"
-
 namespace kontor::matching {
-
-// Every RF reference with valid check digits in `remittance`, blanks and line breaks inside it
-// allowed, in order of appearance, each once. Where a reference runs into the following word
-// ("RF18 5390 0754 7034 Danke"), each way of ending it that passes the check is returned: a
-// wrong one passes by chance (1 in 97), so callers trust only a reference they know.
-std::vector<CreditorReference> find_creditor_references(std::string_view remittance);
 
 struct InvoiceNumberPatterns {
   // Words that introduce an item number, compared case-insensitively; each also counts with a
