@@ -7,8 +7,22 @@
 #include <cstdint>
 #include <numeric>
 
+#include "kontor/model/enum_text.hpp"
+
 namespace kontor::matching {
 namespace {
+
+constexpr EnumName<DebtPartKind> kPartKindNames[] = {
+    {DebtPartKind::fees, "fees"},
+    {DebtPartKind::interest, "interest"},
+    {DebtPartKind::principal, "principal"},
+};
+
+constexpr EnumName<DebtCriterion> kCriterionNames[] = {
+    {DebtCriterion::due_first, "due_first"},
+    {DebtCriterion::more_burdensome_first, "more_burdensome_first"},
+    {DebtCriterion::older_first, "older_first"},
+};
 
 // Amount × total can exceed 64 bits before the division brings it back.
 __extension__ typedef __int128 Wide;
@@ -100,6 +114,22 @@ Status check_policy(const DebtOrderPolicy& policy) {
 }
 
 }  // namespace
+
+std::string_view to_string(DebtPartKind kind) {
+  return enum_to_text(kPartKindNames, kind);
+}
+
+Result<DebtPartKind> parse_debt_part_kind(std::string_view text) {
+  return enum_from_text(kPartKindNames, "debt part", text);
+}
+
+std::string_view to_string(DebtCriterion criterion) {
+  return enum_to_text(kCriterionNames, criterion);
+}
+
+Result<DebtCriterion> parse_debt_criterion(std::string_view text) {
+  return enum_from_text(kCriterionNames, "debt order criterion", text);
+}
 
 Result<DebtSettlement> apply_by_debt_order(const Money& payment, const std::vector<Debt>& debts,
                                            const Date& paid_on, const DebtOrderPolicy& policy) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kontor/model/date.hpp"
@@ -23,6 +24,10 @@
 namespace kontor::matching {
 
 enum class DebtPartKind { fees, interest, principal };
+
+// The names a configuration uses: "fees", "interest", "principal".
+std::string_view to_string(DebtPartKind kind);
+Result<DebtPartKind> parse_debt_part_kind(std::string_view text);
 
 struct DebtPart {
   std::string item_number;
@@ -40,6 +45,10 @@ struct Debt {
 };
 
 enum class DebtCriterion { due_first, more_burdensome_first, older_first };
+
+// The names a configuration uses: "due_first", "more_burdensome_first", "older_first".
+std::string_view to_string(DebtCriterion criterion);
+Result<DebtCriterion> parse_debt_criterion(std::string_view text);
 
 struct DebtOrderPolicy {
   // §366 (2) BGB; debts equal under every criterion share pro rata. Empty: all share.

@@ -188,6 +188,24 @@ TEST(DebtOrder, AWithinDebtOrderMustNameEveryKindOnce) {
   EXPECT_FALSE(apply_by_debt_order(eur(100), {}, kPaidOn, policy).ok());
 }
 
+TEST(DebtOrder, ConfigurationNamesReadBackAsTheSameOrder) {
+  for (DebtCriterion criterion : DebtOrderPolicy{}.between_debts) {
+    EXPECT_EQ(parse_debt_criterion(to_string(criterion)).value(), criterion);
+  }
+  for (DebtPartKind kind : DebtOrderPolicy{}.within_debt) {
+    EXPECT_EQ(parse_debt_part_kind(to_string(kind)).value(), kind);
+  }
+  EXPECT_EQ(to_string(DebtCriterion::more_burdensome_first), "more_burdensome_first");
+  EXPECT_EQ(to_string(DebtPartKind::fees), "fees");
+}
+
+TEST(DebtOrder, AnUnknownConfigurationNameSaysWhatWasExpected) {
+  const Result<DebtCriterion> criterion = parse_debt_criterion("newest_first");
+  ASSERT_FALSE(criterion.ok());
+  EXPECT_THAT(criterion.error().message, ::testing::HasSubstr("due_first"));
+  EXPECT_FALSE(parse_debt_part_kind("costs").ok());
+}
+
 TEST(DebtOrder, LargeAmountsSplitWithoutOverflow) {
   // 9e16 cents each: amount × total exceeds 64 bits inside the split.
   const std::int64_t huge = 90'000'000'000'000'000;
