@@ -8,7 +8,7 @@
 
 #include <fstream>
 
-#include "store/sqlite_store.hpp"
+#include "store_snapshot.hpp"
 #include "support/child_process.hpp"
 #include "support/https_server.hpp"
 #include "support/loopback.hpp"
@@ -32,21 +32,6 @@ constexpr const char* kSignature = "sig-8c1f0e77aa";
 const char* kHeader =
     "invoice_no;customer_no;customer_name;street;postcode;city;email;iban;due_date;amount;"
     "tax_rate;document_type;refers_to\n";
-
-std::vector<std::string> names_in(const fs::path& directory) {
-  std::vector<std::string> names;
-  if (!fs::exists(directory)) return names;
-  for (const auto& entry : fs::directory_iterator(directory)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 class HttpImport : public ::testing::Test {
  protected:
@@ -98,21 +83,7 @@ class HttpImport : public ::testing::Test {
                    "  statements: {engine: import_statements, inputs: [bank-https]}\n");
   }
 
-  std::size_t bank_transactions() {
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    std::size_t count = 0;
-    if (!store.ok()) return count;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto found = reader.bank_transactions({});
-      if (!found) return found.error();
-      count = found->size();
-      return {};
-    }));
-    return count;
-  }
+  std::size_t bank_transactions() { return bank_transactions_in(dir_ / "state/kontor.db"); }
 
   Completed once() {
     ChildOptions options;
@@ -134,19 +105,7 @@ class HttpImport : public ::testing::Test {
   }
 
   std::map<std::string, std::int64_t> open_amounts() {
-    std::map<std::string, std::int64_t> amounts;
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return amounts;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto items = reader.open_items({});
-      if (!items) return items.error();
-      for (const auto& item : *items) amounts[item.number] = item.open.minor_units();
-      return {};
-    }));
-    return amounts;
+    return open_amounts_in(dir_ / "state/kontor.db");
   }
 
   HttpsServer server_;

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "store/sqlite_store.hpp"
+#include "store_snapshot.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
@@ -55,19 +55,7 @@ class OpenItemsImport : public ::testing::Test {
 
   // open amount in cents per item number, read straight from the store.
   std::map<std::string, std::int64_t> open_amounts() {
-    std::map<std::string, std::int64_t> amounts;
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return amounts;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto items = reader.open_items({});
-      if (!items) return items.error();
-      for (const auto& item : *items) amounts[item.number] = item.open.minor_units();
-      return {};
-    }));
-    return amounts;
+    return open_amounts_in(dir_ / "state/kontor.db");
   }
 
   std::vector<std::string> files_in(const std::string& folder) {

@@ -7,7 +7,7 @@
 
 #include <fstream>
 
-#include "store/sqlite_store.hpp"
+#include "store_snapshot.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/sftp_server.hpp"
@@ -24,21 +24,6 @@ using ::testing::IsEmpty;
 const char* kHeader =
     "invoice_no;customer_no;customer_name;street;postcode;city;email;iban;due_date;amount;"
     "tax_rate;document_type;refers_to\n";
-
-std::vector<std::string> names_in(const fs::path& directory) {
-  std::vector<std::string> names;
-  if (!fs::exists(directory)) return names;
-  for (const auto& entry : fs::directory_iterator(directory)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 class SftpImport : public ::testing::Test {
  protected:
@@ -116,36 +101,10 @@ class SftpImport : public ::testing::Test {
   }
 
   std::map<std::string, std::int64_t> open_amounts() {
-    std::map<std::string, std::int64_t> amounts;
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return amounts;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto items = reader.open_items({});
-      if (!items) return items.error();
-      for (const auto& item : *items) amounts[item.number] = item.open.minor_units();
-      return {};
-    }));
-    return amounts;
+    return open_amounts_in(dir_ / "state/kontor.db");
   }
 
-  std::size_t bank_transactions() {
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    std::size_t count = 0;
-    if (!store.ok()) return count;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto found = reader.bank_transactions({});
-      if (!found) return found.error();
-      count = found->size();
-      return {};
-    }));
-    return count;
-  }
+  std::size_t bank_transactions() { return bank_transactions_in(dir_ / "state/kontor.db"); }
 
   SftpServer server_;
   TempDir dir_;
