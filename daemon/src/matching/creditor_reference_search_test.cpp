@@ -55,5 +55,16 @@ TEST(CreditorReferenceSearch, AGeneratedInvoiceReferenceIsFoundBesideOtherText) 
               ElementsAre(CreditorReference::from_number("RE-2026/0012")->electronic()));
 }
 
+// Texts as they stand in the shared bank fixtures (camt.054 FI sample, cmxl MT940).
+TEST(CreditorReferenceSearch, ReferencesFromRealBankFilesAreFoundAndLookAlikesAreNot) {
+  EXPECT_THAT(electronic(find_creditor_references("RF7812345 ")), ElementsAre("RF7812345"));
+  EXPECT_THAT(electronic(find_creditor_references("RF0812344")), ElementsAre("RF0812344"));
+  EXPECT_TRUE(find_creditor_references("RFB/557742358").empty());
+  // The MT940 :61: transaction type NTRF followed by the customer reference.
+  EXPECT_TRUE(
+      find_creditor_references(":61:1409010902DR000000000001,62NTRF0000549855700010//0254985")
+          .empty());
+}
+
 }  // namespace
 }  // namespace kontor::matching

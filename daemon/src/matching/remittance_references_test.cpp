@@ -108,6 +108,13 @@ TEST(InvoiceNumberSearch, DroppedZerosAndALineBreakInOneNumberAreNotGuessed) {
   EXPECT_TRUE(found_numbers({"2026-0012"}, "Rechnung 2026-1\n2").empty());
 }
 
+// Texts as they stand in the shared camt.054 FI sample.
+TEST(InvoiceNumberSearch, EnglishRemittanceFromARealBankFileIsRead) {
+  EXPECT_THAT(found_numbers({"123", "321", "124"}, "Invoices 123 and 321"),
+              ElementsAre("123", "321"));
+  EXPECT_THAT(found_numbers({"US20291092"}, "INVOICE US20291092"), ElementsAre("US20291092"));
+}
+
 TEST(InvoiceNumberSearch, ANumberIsNotFoundInsideALongerOne) {
   EXPECT_TRUE(found_numbers({"2026-0012"}, "RE 2026-00123").empty());
   EXPECT_TRUE(found_numbers({"12345"}, "Kunde 123456").empty());
