@@ -1,5 +1,6 @@
 #include "admin/admin_routes.hpp"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 namespace kontor::admin {
@@ -48,6 +49,19 @@ bool percent_decode(const std::string& text, std::string& out, bool plus_is_spac
 AdminResponse json_error(int status, const std::string& message) {
   nlohmann::json body = {{"error", {{"status", status}, {"message", message}}}};
   return {status, body.dump()};
+}
+
+std::optional<std::int64_t> query_limit(const AdminRequest& request, std::int64_t fallback,
+                                        std::int64_t max) {
+  auto it = request.query.find("limit");
+  if (it == request.query.end()) return fallback;
+  const std::string& text = it->second;
+  std::int64_t limit = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
+  if (error != std::errc() || end != text.data() + text.size() || limit < 1 || limit > max) {
+    return std::nullopt;
+  }
+  return limit;
 }
 
 bool split_target(const std::string& target, std::string& path,

@@ -6,8 +6,10 @@
 // error body like every other error: {"error": {"status": 404, "message": "..."}}.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,11 @@ using AdminHandler = std::function<AdminResponse(const AdminRequest&)>;
 
 // {"error": {"status": S, "message": M}}
 AdminResponse json_error(int status, const std::string& message);
+
+// The request's `limit` query parameter: `fallback` when absent; nullopt when it is not a whole
+// number from 1 to `max` (the caller answers 400).
+std::optional<std::int64_t> query_limit(const AdminRequest& request, std::int64_t fallback,
+                                        std::int64_t max);
 
 class AdminRoutes {
  public:

@@ -1,4 +1,3 @@
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "kontor/version.hpp"
@@ -92,16 +91,9 @@ admin::AdminRoutes daemon_routes(AdminBackend& backend) {
   routes.add("GET", "/jobs/{name}/runs", [&backend](const AdminRequest& request) -> AdminResponse {
     const std::string& job = request.parameters.at("name");
     if (backend.configuration().job(job) == nullptr) return json_error(404, "no job named " + job);
-    std::int64_t limit = kDefaultRunLimit;
-    if (auto it = request.query.find("limit"); it != request.query.end()) {
-      const auto& text = it->second;
-      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
-      if (error != std::errc() || end != text.data() + text.size() || limit < 1 ||
-          limit > kMaxRunLimit) {
-        return json_error(400, "limit must be a whole number from 1 to 1000");
-      }
-    }
-    auto runs = runs_of(backend, job, limit);
+    const auto limit = admin::query_limit(request, kDefaultRunLimit, kMaxRunLimit);
+    if (!limit) return json_error(400, "limit must be a whole number from 1 to 1000");
+    auto runs = runs_of(backend, job, *limit);
     if (!runs) return json_error(500, runs.error().message);
     json list = json::array();
     for (const auto& run : *runs) list.push_back(run_json(run));

@@ -1,6 +1,5 @@
 // GET /accounts and GET /files: what the statement import left in the store, for the operator
 // who wants to know "are the bank's statements coming in, and is anything stuck?".
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "config/company_section.hpp"
@@ -60,18 +59,11 @@ void add_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend) {
         it != request.query.end() && it->second != "quarantined") {
       return json_error(400, "state must be quarantined (imported files are in the runs)");
     }
-    std::int64_t limit = kDefaultFileLimit;
-    if (auto it = request.query.find("limit"); it != request.query.end()) {
-      const auto& text = it->second;
-      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
-      if (error != std::errc() || end != text.data() + text.size() || limit < 1 ||
-          limit > kMaxFileLimit) {
-        return json_error(400, "limit must be a whole number from 1 to 1000");
-      }
-    }
+    const auto limit = admin::query_limit(request, kDefaultFileLimit, kMaxFileLimit);
+    if (!limit) return json_error(400, "limit must be a whole number from 1 to 1000");
     std::vector<store::RefusedFile> files;
     Status read = backend.store().read([&](store::Reader& reader) -> Status {
-      auto found = reader.refused_files(limit);
+      auto found = reader.refused_files(*limit);
       if (!found) return found.error();
       files = std::move(found).value();
       return {};
