@@ -17,6 +17,8 @@
 #include <map>
 #include <sstream>
 
+#include "kontor/sdk/settle.hpp"
+
 namespace kontor::plugins {
 namespace fs = std::filesystem;
 using sdk::Status;
@@ -34,44 +36,6 @@ std::int64_t mtime_us(const struct stat& st) {
 
 std::string errno_text() {
   return std::strerror(errno);
-}
-
-// "2026-11-28T10-15-00Z_" from the host clock: processed and quarantined files keep their name
-// behind the time they were moved, so a daily "statement.xml" never overwrites yesterday's.
-std::string stamp(std::int64_t now_us) {
-  const std::time_t seconds = static_cast<std::time_t>(now_us / 1'000'000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof(text), "%Y-%m-%dT%H-%M-%SZ_", &utc);
-  return text;
-}
-
-struct Sighting {
-  std::int64_t size = -1, mtime = 0, first_seen = 0;
-};
-
-std::map<std::string, Sighting> decode_sightings(const std::string& text) {
-  std::map<std::string, Sighting> sightings;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    Sighting s;
-    std::istringstream values(line.substr(tab + 1));
-    if (values >> s.size >> s.mtime >> s.first_seen) sightings[line.substr(0, tab)] = s;
-  }
-  return sightings;
-}
-
-std::string encode_sightings(const std::map<std::string, Sighting>& sightings) {
-  std::string text;
-  for (const auto& [name, s] : sightings) {
-    text += name + "\t" + std::to_string(s.size) + " " + std::to_string(s.mtime) + " " +
-            std::to_string(s.first_seen) + "\n";
-  }
-  return text;
 }
 
 }  // namespace
@@ -216,10 +180,8 @@ Status FolderSource::list(sdk::DocumentList& documents) {
 
   auto remembered = host_.state(kSightingsKey);
   if (!remembered) return Status::retry(remembered.error().message);
-  const auto before = decode_sightings(remembered->value_or(""));
-  std::map<std::string, Sighting> now_seen;
+  sdk::SettleWatch settle(remembered->value_or(""), now, settle_us);
   std::vector<sdk::DocumentInfo> ready;
-  std::int64_t next_settled_us = 0;  // 0: nothing waiting to settle
   for (const auto& name : names) {
     if (host_.cancelled()) return Status::cancelled();
     // Names with a newline or tab could not be remembered; such a file is not from a sane tool.
@@ -227,26 +189,13 @@ Status FolderSource::list(sdk::DocumentList& documents) {
     struct stat st {};
     const fs::path path = folder_ / name;
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;  // no symlinks
-
-    Sighting seen{st.st_size, mtime_us(st), now};
-    if (auto it = before.find(name);
-        it != before.end() && it->second.size == seen.size && it->second.mtime == seen.mtime) {
-      seen.first_seen = it->second.first_seen;  // unchanged: the clock keeps running
-    }
-    now_seen[name] = seen;
-    const bool quiet_since_seen = now - seen.first_seen >= settle_us;
-    const bool quiet_since_written = now - seen.mtime >= settle_us;
-    if (quiet_since_seen || quiet_since_written) {
+    if (settle.settled(name, st.st_size, mtime_us(st))) {
       ready.push_back({name, name, st.st_size, mtime_us(st)});
-    } else {
-      // Not settled yet: wake the host when the earliest such file will have.
-      const std::int64_t left =
-          std::min(settle_us - (now - seen.first_seen), settle_us - (now - seen.mtime));
-      if (next_settled_us == 0 || left < next_settled_us) next_settled_us = left;
     }
   }
-  wake_after(std::chrono::microseconds(next_settled_us));
-  if (auto stored = host_.put_state(kSightingsKey, encode_sightings(now_seen)); !stored) {
+  // Not all settled yet: wake the host when the earliest such file will have.
+  wake_after(std::chrono::microseconds(settle.next_settled_in_us()));
+  if (auto stored = host_.put_state(kSightingsKey, settle.remember()); !stored) {
     return stored;
   }
   for (const auto& document : ready) {
@@ -287,7 +236,7 @@ Status FolderSource::move_out(const std::string& id, const fs::path& to_director
   fs::create_directories(to_directory, error);
   if (error)
     return Status::retry("cannot create " + to_directory.string() + ": " + error.message());
-  const std::string base = stamp(host_.now().time_since_epoch().count()) + id;
+  const std::string base = sdk::moved_name_prefix(host_.now().time_since_epoch().count()) + id;
   moved_name = base;
   for (int n = 2; fs::exists(to_directory / moved_name, error); ++n) {
     moved_name = base + "." + std::to_string(n);

@@ -11,6 +11,8 @@
 #include <optional>
 #include <sstream>
 
+#include "kontor/sdk/settle.hpp"
+
 namespace kontor::plugins {
 using sdk::Status;
 
@@ -23,44 +25,6 @@ constexpr const char* kSightingsKey = "sightings";
 
 // Names tried when moving a file out before giving up (see move_out).
 constexpr int kMoveAttempts = 5;
-
-// "2026-11-28T10-15-00Z_" from the host clock: processed and quarantined files keep their name
-// behind the time they were moved, so a daily "statement.xml" never meets yesterday's.
-std::string stamp(std::int64_t now_us) {
-  const std::time_t seconds = static_cast<std::time_t>(now_us / 1'000'000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof(text), "%Y-%m-%dT%H-%M-%SZ_", &utc);
-  return text;
-}
-
-struct Sighting {
-  std::int64_t size = -1, mtime = 0, first_seen = 0;
-};
-
-std::map<std::string, Sighting> decode_sightings(const std::string& text) {
-  std::map<std::string, Sighting> sightings;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    Sighting s;
-    std::istringstream values(line.substr(tab + 1));
-    if (values >> s.size >> s.mtime >> s.first_seen) sightings[line.substr(0, tab)] = s;
-  }
-  return sightings;
-}
-
-std::string encode_sightings(const std::map<std::string, Sighting>& sightings) {
-  std::string text;
-  for (const auto& [name, s] : sightings) {
-    text += name + "\t" + std::to_string(s.size) + " " + std::to_string(s.mtime) + " " +
-            std::to_string(s.first_seen) + "\n";
-  }
-  return text;
-}
 
 // A plain file name: no directory part, not "." or "..", no control characters (a line break
 // in a name could not be remembered, and no sane bank tool makes one).
@@ -303,26 +267,17 @@ Status SftpSource::list(sdk::DocumentList& documents) {
   const std::int64_t settle_us = settle_.count() * 1'000;
   auto remembered = host_.state(kSightingsKey);
   if (!remembered) return Status::retry(remembered.error().message);
-  const auto before = decode_sightings(remembered->value_or(""));
-  std::map<std::string, Sighting> now_seen;
+  sdk::SettleWatch settle(remembered->value_or(""), now, settle_us);
   std::vector<sdk::DocumentInfo> ready;
   for (const RemoteEntry& entry : parse_listing(listing.body)) {
     // Only regular files; '?' is a server that did not say, and a stat found a file there.
     if ((entry.type != 'f' && entry.type != '?') || !wanted(entry.name)) continue;
     const std::int64_t mtime = entry.mtime_seconds * 1'000'000;
-    Sighting seen{entry.size, mtime, now};
-    if (auto it = before.find(entry.name);
-        it != before.end() && it->second.size == seen.size && it->second.mtime == seen.mtime) {
-      seen.first_seen = it->second.first_seen;  // unchanged: the clock keeps running
-    }
-    now_seen[entry.name] = seen;
-    const bool quiet_since_seen = now - seen.first_seen >= settle_us;
-    const bool quiet_since_written = mtime > 0 && now - mtime >= settle_us;
-    if (quiet_since_seen || quiet_since_written) {
+    if (settle.settled(entry.name, entry.size, mtime)) {
       ready.push_back({entry.name, entry.name, entry.size, mtime});
     }
   }
-  if (auto stored = host_.put_state(kSightingsKey, encode_sightings(now_seen)); !stored) {
+  if (auto stored = host_.put_state(kSightingsKey, settle.remember()); !stored) {
     return stored;
   }
   // Oldest-named first: statement files are usually named by date, and arrive in order.
@@ -349,7 +304,8 @@ Status SftpSource::fetch(const std::string& id, sdk::ByteSink& content) {
 
 Status SftpSource::move_out(const std::string& id, const std::string& to_directory,
                             std::string& moved_to) {
-  const std::string base = to_directory + "/" + stamp(host_.now().time_since_epoch().count()) + id;
+  const std::string base =
+      to_directory + "/" + sdk::moved_name_prefix(host_.now().time_since_epoch().count()) + id;
   // SFTP's rename never replaces a file, and says only "failed" when the name is taken (the
   // same file imported twice within a second, or under a fixed clock): then NAME.2, NAME.3...
   Status moved = Status::ok();
