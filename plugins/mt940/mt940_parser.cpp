@@ -16,35 +16,6 @@ ParserOptions checked_options(const sdk::Config& config) {
   return std::move(options).value();
 }
 
-std::string too_large(const std::string& name, std::uint64_t max_file_size) {
-  return name + " is larger than max_file_size (" + std::to_string(max_file_size) +
-         " bytes): refused unread; raise max_file_size if the bank's files are this large";
-}
-
-// The whole document, or kFailed when it is larger than `max_file_size` or cannot be read.
-sdk::Status read_whole(sdk::DocumentReader& document, std::uint64_t max_file_size,
-                       std::string& content) {
-  const std::string& name = document.name();
-  if (document.size() >= 0) {
-    if (static_cast<std::uint64_t>(document.size()) > max_file_size) {
-      return sdk::Status::failed(too_large(name, max_file_size));
-    }
-    // An eighth more, for a file in a single-byte encoding to grow into UTF-8 in place.
-    const auto size = static_cast<std::size_t>(document.size());
-    content.reserve(size + size / 8 + 64);
-  }
-  std::vector<std::uint8_t> buffer(1024 * 1024);
-  while (true) {
-    Result<std::size_t> got = document.read(buffer);
-    if (!got) return sdk::Status::failed(name + " cannot be read: " + got.error().message);
-    if (*got == 0) return sdk::Status::ok();
-    if (content.size() + *got > max_file_size) {
-      return sdk::Status::failed(too_large(name, max_file_size));
-    }
-    content.append(reinterpret_cast<const char*>(buffer.data()), *got);
-  }
-}
-
 }  // namespace
 
 sdk::PluginInfo Mt940Parser::info() {
@@ -63,8 +34,12 @@ int Mt940Parser::probe(std::string_view /*name*/, std::span<const std::uint8_t> 
 }
 
 sdk::Status Mt940Parser::parse(sdk::DocumentReader& document, sdk::ParseSink& sink) {
-  std::string content;
-  if (sdk::Status read = read_whole(document, options_.max_file_size, content); !read) return read;
+  // An eighth more room, for a file in a single-byte encoding to grow into UTF-8 in place.
+  const auto max_size = static_cast<std::size_t>(options_.max_file_size);
+  const auto size = document.size() > 0 ? static_cast<std::size_t>(document.size()) : 0;
+  auto read = document.read_all(max_size, size / 8 + 64);
+  if (!read) return sdk::Status::failed(read.error().message);
+  std::string content = std::move(read).value();
   ParseFigures figures;
   sdk::Status parsed = parse_mt940(
       std::move(content), options_, sink, [this] { return host_.cancelled(); }, &figures);

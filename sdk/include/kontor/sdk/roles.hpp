@@ -34,8 +34,11 @@ class DocumentReader {
   virtual std::int64_t size() const = 0;  // -1 when unknown
   // Up to buffer.size() bytes; 0 at the end.
   virtual Result<std::size_t> read(std::span<std::uint8_t> buffer) = 0;
-  // The whole document, refused (kFailed) when it is larger than `max_bytes`.
-  Result<std::string> read_all(std::size_t max_bytes);
+  // The whole document; an error naming the document when it cannot be read or is larger than
+  // `max_bytes` (a parser's `max_file_size`) — refused before reading when its size is known.
+  // `spare`: room reserved beyond the size, for content that grows in place (a single-byte
+  // encoding decoded to UTF-8).
+  Result<std::string> read_all(std::size_t max_bytes, std::size_t spare = 0);
 };
 
 // --- Source ---------------------------------------------------------------------------------
