@@ -8,9 +8,11 @@
 //   (1000), whatever the amount — the amount decides how much is posted, not to what; equal to
 //   the RF of a notice or statement listing the item: certain for each of its listed items;
 // - the item's number found in the remittance (or end-to-end id): high when the amount is the
-//   open amount (950), lower with Skonto within terms (900), bank charges within the tolerance
-//   (850), a partial or over-payment (700), low when the text cannot tell the item from another
-//   (400). Several numbers named whose open amounts add up to the payment: high, together;
+//   open amount (950), a little lower with Skonto within terms (930), bank charges within the
+//   tolerance (920), a partial or over-payment (900: the number names the item, the amount only
+//   decides how much is posted; what stays open or is paid too much stays visible), low when
+//   the text cannot tell the item from another (400). Several numbers named whose open amounts
+//   add up to the payment: high, together;
 // - no number, but the amount equals the open amount and the payer's IBAN is known for the
 //   customer: high (900; 800 for the amount less Skonto within terms);
 // - no number, the amount equal and the payer's name the customer's after normalising
@@ -65,9 +67,9 @@ struct ScoringPolicy {
   int reference = 1000;
   int number_exact = 950;
   int numbers_adding_up = 950;
-  int number_skonto = 900;
-  int number_bank_charges = 850;
-  int number_partial_or_overpaid = 700;
+  int number_skonto = 930;
+  int number_bank_charges = 920;
+  int number_partial_or_overpaid = 900;
   int number_ambiguous = 400;
   int amount_and_iban = 900;
   int skonto_and_iban = 800;
