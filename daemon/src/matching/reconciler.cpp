@@ -65,8 +65,7 @@ bool rule_applies(const IgnoreRule& rule, const BankTransaction& credit) {
 bool names_an_item(AllocationMethod method) {
   return method == AllocationMethod::creditor_reference ||
          method == AllocationMethod::end_to_end_id ||
-         method == AllocationMethod::notice_reference ||
-         method == AllocationMethod::invoice_number;
+         method == AllocationMethod::notice_reference || method == AllocationMethod::invoice_number;
 }
 
 }  // namespace
@@ -313,9 +312,8 @@ Decision Reconciler::decide(const BankTransaction& credit) {
     const OpenItem& item = book.items[index];
     auto customer = book.customer_by_number.find(item.customer_number);
     if (customer == book.customer_by_number.end()) continue;
-    candidates.push_back(MatchCandidate{.item = &item,
-                                        .customer = &book.customers[customer->second],
-                                        .notice_references = {}});
+    candidates.push_back(MatchCandidate{
+        .item = &item, .customer = &book.customers[customer->second], .notice_references = {}});
   }
   const PaymentScores scores = score_payment(facts, candidates, policy_.scoring);
 
@@ -359,9 +357,9 @@ Decision Reconciler::decide(const BankTransaction& credit) {
 
   // The payer named items but none of them is still open: paid twice, or a typo. A person
   // decides; posting it to another item of the same amount would hide the mistake.
-  const bool named_something = std::any_of(
-      scores.ranked.begin(), scores.ranked.end(),
-      [](const MatchScore& score) { return names_an_item(score.method); });
+  const bool named_something =
+      std::any_of(scores.ranked.begin(), scores.ranked.end(),
+                  [](const MatchScore& score) { return names_an_item(score.method); });
   if (!named.empty() && !named_something) {
     std::sort(named.begin(), named.end());
     named.erase(std::unique(named.begin(), named.end()), named.end());
@@ -369,14 +367,14 @@ Decision Reconciler::decide(const BankTransaction& credit) {
     for (const std::string& number : named) list += (list.empty() ? "" : ", ") + number;
     keep_candidates(decision);
     decision.outcome = Outcome::review;
-    decision.reason = "names " + list + ", which " + (named.size() == 1 ? "is" : "are") +
-                      " no longer open";
+    decision.reason =
+        "names " + list + ", which " + (named.size() == 1 ? "is" : "are") + " no longer open";
     return decision;
   }
 
   // 3. The best evidence points to its items alone, confidently enough.
-  const bool confident = !scores.best.empty() &&
-                         scores.ranked.front().confidence_permille >= policy_.post_from;
+  const bool confident =
+      !scores.best.empty() && scores.ranked.front().confidence_permille >= policy_.post_from;
   if (confident) {
     const MatchScore& top = scores.ranked.front();
     decision.confidence_permille = top.confidence_permille;
@@ -399,9 +397,9 @@ Decision Reconciler::decide(const BankTransaction& credit) {
             break;
           case AmountFit::bank_charges:
             posting.pay(item.number, credit.amount, top.method, top.evidence);
-            posting.settle_rest(item.number, fit->shortfall, AllocationMethod::bank_charges,
-                                "bank charges of " + fit->shortfall.to_string() +
-                                    " within the tolerance");
+            posting.settle_rest(
+                item.number, fit->shortfall, AllocationMethod::bank_charges,
+                "bank charges of " + fit->shortfall.to_string() + " within the tolerance");
             break;
           case AmountFit::overpaid:
             posting.pay(item.number, item.open, top.method, top.evidence);
@@ -412,7 +410,8 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       }
     } else if (top.method == AllocationMethod::notice_reference) {
       std::vector<std::uint32_t> chosen;
-      for (const std::string& number : scores.best) chosen.push_back(book.item_by_number.at(number));
+      for (const std::string& number : scores.best)
+        chosen.push_back(book.item_by_number.at(number));
       if (pay_by_debt_order(posting, chosen, AllocationMethod::notice_reference, top.evidence)) {
         finish_posting(posting, customer_of(scores.best.front()));
         return decision;
@@ -421,8 +420,9 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       // Several numbers named that add up to the payment: each its open amount.
       for (const std::string& number : scores.best) {
         const OpenItem& item = book.items[book.item_by_number.at(number)];
-        const auto score = std::find_if(scores.ranked.begin(), scores.ranked.end(),
-                                        [&](const MatchScore& s) { return s.item_number == number; });
+        const auto score =
+            std::find_if(scores.ranked.begin(), scores.ranked.end(),
+                         [&](const MatchScore& s) { return s.item_number == number; });
         posting.pay(item.number, item.open, top.method, score->evidence);
       }
       finish_posting(posting, customer_of(scores.best.front()));
@@ -447,9 +447,10 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       std::vector<CombinationCandidate> combinable;
       for (std::uint32_t index : owed) {
         const OpenItem& item = book.items[index];
-        combinable.push_back(CombinationCandidate{.item_number = item.number,
-                                                  .open = item.open,
-                                                  .dated = item.issue_date.value_or(item.due_date)});
+        combinable.push_back(
+            CombinationCandidate{.item_number = item.number,
+                                 .open = item.open,
+                                 .dated = item.issue_date.value_or(item.due_date)});
       }
       const Result<CombinationResult> combination =
           find_combination(credit.amount, combinable, policy_.combinations);
@@ -457,10 +458,9 @@ Decision Reconciler::decide(const BankTransaction& credit) {
           combination->items.size() > 1) {
         const int confidence =
             payer_by_iban ? policy_.several_items_by_iban : policy_.several_items_by_name;
-        const std::string evidence = "the open amounts of " +
-                                     std::to_string(combination->items.size()) +
-                                     " items add up to the payment, and no other set does; " +
-                                     payer_evidence;
+        const std::string evidence =
+            "the open amounts of " + std::to_string(combination->items.size()) +
+            " items add up to the payment, and no other set does; " + payer_evidence;
         if (confidence >= policy_.post_from) {
           Posting posting(credit.amount, confidence);
           for (const std::string& number : combination->items) {
@@ -489,8 +489,7 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       if (may_use_debt_order) {
         const int confidence =
             payer_by_iban ? policy_.debt_order_by_iban : policy_.debt_order_by_name;
-        const std::string evidence = "no item named and no set of items adds up; " +
-                                     payer_evidence;
+        const std::string evidence = "no item named and no set of items adds up; " + payer_evidence;
         if (confidence >= policy_.post_from) {
           Posting posting(credit.amount, confidence);
           if (pay_by_debt_order(posting, owed, AllocationMethod::debt_order, evidence)) {
@@ -503,11 +502,10 @@ Decision Reconciler::decide(const BankTransaction& credit) {
         if (decision.candidates.empty()) {
           for (std::uint32_t index : owed) {
             if (decision.candidates.size() >= policy_.review_candidates) break;
-            decision.candidates.push_back(
-                ReviewCandidate{.item_number = book.items[index].number,
-                                .customer_number = who.number,
-                                .score_permille = confidence,
-                                .evidence = evidence});
+            decision.candidates.push_back(ReviewCandidate{.item_number = book.items[index].number,
+                                                          .customer_number = who.number,
+                                                          .score_permille = confidence,
+                                                          .evidence = evidence});
           }
         }
         decision.outcome = Outcome::review;

@@ -108,11 +108,11 @@ struct Decision {
   // Why: the evidence of a posting, what kept it from posting (review), the rule that ignored
   // it, or that nothing pointed to an item.
   std::string reason;
-  int confidence_permille = 0;           // of the decision (posted) or the best candidate
+  int confidence_permille = 0;                 // of the decision (posted) or the best candidate
   std::vector<PlannedAllocation> allocations;  // posted only
-  std::string customer_number;           // whose items it pays; empty when unknown
-  Money unapplied;                       // posted: left over, a credit on the customer's account
-  std::vector<ReviewCandidate> candidates;     // review: the best, highest score first
+  std::string customer_number;                 // whose items it pays; empty when unknown
+  Money unapplied;                          // posted: left over, a credit on the customer's account
+  std::vector<ReviewCandidate> candidates;  // review: the best, highest score first
 };
 
 class Reconciler {

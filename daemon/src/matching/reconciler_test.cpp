@@ -77,7 +77,8 @@ std::vector<Posted> posted(const Decision& decision) {
 
 std::vector<std::string> candidate_items(const Decision& decision) {
   std::vector<std::string> result;
-  for (const ReviewCandidate& candidate : decision.candidates) result.push_back(candidate.item_number);
+  for (const ReviewCandidate& candidate : decision.candidates)
+    result.push_back(candidate.item_number);
   return result;
 }
 
@@ -96,12 +97,12 @@ TEST(Reconciler, AnRfReferencePostsToItsItemAndLowersTheOpenAmount) {
 }
 
 TEST(Reconciler, ASecondPaymentForAPaidItemGoesToReviewNotToAnotherItem) {
-  Reconciler reconciler(customers(),
-                        {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 11900)},
-                        {});
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 11900)}, {});
   EXPECT_EQ(reconciler.decide(credit(11900, "RE 2026-0012", "Hans Müller", kMuellerIban)).outcome,
             Outcome::posted);
-  const Decision twice = reconciler.decide(credit(11900, "RE 2026-0012", "Hans Müller", kMuellerIban));
+  const Decision twice =
+      reconciler.decide(credit(11900, "RE 2026-0012", "Hans Müller", kMuellerIban));
   EXPECT_EQ(twice.outcome, Outcome::review);
   EXPECT_THAT(twice.reason, HasSubstr("RE-2026-0012, which is no longer open"));
   EXPECT_EQ(reconciler.open_amount("RE-2026-0013"), eur(11900));
@@ -149,9 +150,9 @@ TEST(Reconciler, BankChargesWithinTheToleranceAreBookedAsCharges) {
 }
 
 TEST(Reconciler, NumbersNamedTogetherThatAddUpAreEachPaidInFull) {
-  Reconciler reconciler(customers(),
-                        {item("RE-2026-0000123", "4711", 10000), item("RE-2026-0000124", "4711", 2500)},
-                        {});
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0000123", "4711", 10000), item("RE-2026-0000124", "4711", 2500)},
+      {});
   const Decision decision = reconciler.decide(credit(12500, "RE-2026-0000123/124"));
   EXPECT_EQ(decision.outcome, Outcome::posted);
   EXPECT_THAT(posted(decision),
@@ -160,9 +161,8 @@ TEST(Reconciler, NumbersNamedTogetherThatAddUpAreEachPaidInFull) {
 }
 
 TEST(Reconciler, TheExactAmountFromAKnownIbanPostsToThatItem) {
-  Reconciler reconciler(customers(),
-                        {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 5000)},
-                        {});
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 5000)}, {});
   const Decision decision = reconciler.decide(credit(5000, "Danke", "H. Mueller", kMuellerIban));
   EXPECT_EQ(decision.outcome, Outcome::posted);
   EXPECT_THAT(posted(decision),
@@ -170,9 +170,8 @@ TEST(Reconciler, TheExactAmountFromAKnownIbanPostsToThatItem) {
 }
 
 TEST(Reconciler, TwoItemsOfTheSameAmountFromAKnownIbanGoToReviewWithBoth) {
-  Reconciler reconciler(customers(),
-                        {item("RE-2026-0012", "4711", 5000), item("RE-2026-0013", "4711", 5000)},
-                        {});
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 5000), item("RE-2026-0013", "4711", 5000)}, {});
   const Decision decision = reconciler.decide(credit(5000, "Danke", "", kMuellerIban));
   EXPECT_EQ(decision.outcome, Outcome::review);
   EXPECT_THAT(candidate_items(decision), ElementsAre("RE-2026-0012", "RE-2026-0013"));
@@ -238,7 +237,8 @@ TEST(Reconciler, APostingThresholdAtTheNamesConfidencePostsIt) {
 
 TEST(Reconciler, AmountAloneIsNoEvidence) {
   Reconciler reconciler(customers(), {item("RE-2026-0012", "4711", 11900)}, {});
-  const Decision decision = reconciler.decide(credit(11900, "Miete März", "Fremde GmbH", "DE75512108001245126199"));
+  const Decision decision =
+      reconciler.decide(credit(11900, "Miete März", "Fremde GmbH", "DE75512108001245126199"));
   EXPECT_EQ(decision.outcome, Outcome::unmatched);
   EXPECT_THAT(decision.candidates, IsEmpty());
 }
@@ -262,9 +262,8 @@ TEST(Reconciler, DebitsReturnsAndIgnoreRulesAreIgnored) {
 }
 
 TEST(Reconciler, AnItemOfAnotherCustomerNamedInTheTextWinsOverThePayersItems) {
-  Reconciler reconciler(customers(),
-                        {item("RE-2026-0012", "4711", 11900), item("RE-2026-0099", "4712", 11900)},
-                        {});
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 11900), item("RE-2026-0099", "4712", 11900)}, {});
   const Decision decision = reconciler.decide(credit(11900, "RE 2026-0099", "", kMuellerIban));
   EXPECT_EQ(decision.outcome, Outcome::posted);
   EXPECT_THAT(posted(decision),

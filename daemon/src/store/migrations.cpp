@@ -249,12 +249,64 @@ ALTER TABLE job_runs ADD COLUMN counts TEXT NOT NULL DEFAULT '{}'
   CHECK (json_valid(counts) AND json_type(counts) = 'object');
 )sql";
 
+// Version 6: payment matching (issue 9).
+//
+// - `reconciliations`: one decision per bank transaction — posted, in review, unmatched,
+//   ignored, returned — with its reason; a person's decision is marked `by_hand` and is final.
+//   Rows change as decisions do (review → posted by hand, posted → review by an undo); every
+//   change has its event.
+// - `reconciliation_candidates`: the best items a review entry offers, in order.
+// - `reconciliation_allocations`: the allocations made for a transaction, Skonto and bank
+//   charges (which carry no transaction) included, so that an undo reverses all of them.
+// - `learned_ibans`: IBANs a manual allocation taught, kept apart from the ERP's, which each
+//   ERP import replaces.
+constexpr std::string_view kReconciliation = R"sql(
+CREATE TABLE reconciliations (
+  transaction_identity TEXT PRIMARY KEY REFERENCES bank_transactions(identity),
+  state TEXT NOT NULL
+    CHECK (state IN ('posted', 'review', 'unmatched', 'ignored', 'returned', 'return_applied')),
+  by_hand INTEGER NOT NULL,
+  customer_number TEXT NOT NULL,
+  confidence_permille INTEGER NOT NULL CHECK (confidence_permille BETWEEN 0 AND 1000),
+  reason TEXT NOT NULL,
+  unapplied_minor INTEGER NOT NULL,
+  decided_at TEXT NOT NULL,
+  decided_by TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX reconciliations_by_state ON reconciliations(state);
+
+CREATE TABLE reconciliation_candidates (
+  transaction_identity TEXT NOT NULL REFERENCES reconciliations(transaction_identity),
+  position INTEGER NOT NULL,
+  item_number TEXT NOT NULL,
+  customer_number TEXT NOT NULL,
+  score_permille INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (transaction_identity, position)
+) WITHOUT ROWID;
+
+CREATE TABLE reconciliation_allocations (
+  transaction_identity TEXT NOT NULL REFERENCES reconciliations(transaction_identity),
+  allocation_id INTEGER NOT NULL REFERENCES allocations(id),
+  PRIMARY KEY (transaction_identity, allocation_id)
+) WITHOUT ROWID;
+
+CREATE TABLE learned_ibans (
+  iban TEXT NOT NULL CHECK (iban <> ''),
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  learned_from TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (iban, customer_number)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
     {3, "statement import", kStatementImport},
     {4, "pending provisional transactions", kPendingIndex},
     {5, "job run counts", kRunCounts},
+    {6, "payment matching", kReconciliation},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

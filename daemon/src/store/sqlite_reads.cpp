@@ -519,4 +519,66 @@ Result<std::optional<std::string>> UnitOfWork::state_get(std::string_view instan
   });
 }
 
+// --- Payment matching --------------------------------------------------------------------------
+
+Result<std::vector<BankTransaction>> UnitOfWork::transactions_to_reconcile() {
+  static const std::string kSql =
+      std::string(kTransactionColumns) +
+      "LEFT JOIN reconciliations r ON r.transaction_identity = b.identity "
+      "WHERE b.status = 'BOOK' AND b.provisional = 0 AND b.superseded_by IS NULL "
+      "AND (r.state IS NULL OR r.state = 'unmatched') "
+      "ORDER BY b.booking_date, b.statement, b.position";
+  return read<std::vector<BankTransaction>>("transactions to reconcile", [&] {
+    std::vector<BankTransaction> out;
+    Query rows(db_, kSql);
+    while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
+Result<std::vector<ReconciliationEntry>> UnitOfWork::reconciliations(
+    const ReconciliationQuery& query) {
+  static const std::string kSql =
+      std::string(kTransactionColumns) +
+      "JOIN reconciliations r ON r.transaction_identity = b.identity "
+      "WHERE (?1 = '' OR r.state = ?1) ORDER BY b.booking_date, b.statement, b.position LIMIT ?2";
+  return read<std::vector<ReconciliationEntry>>("reconciliations", [&] {
+    std::vector<ReconciliationEntry> out;
+    Query rows(db_, kSql, query.state ? std::string(to_string(*query.state)) : std::string(),
+               query.limit);
+    while (rows.step()) {
+      BankTransaction transaction = transaction_from_row(rows.statement());
+      std::optional<Reconciliation> decision = load_reconciliation(transaction.identity);
+      if (decision) {
+        out.push_back(ReconciliationEntry{.reconciliation = std::move(*decision),
+                                          .transaction = std::move(transaction)});
+      }
+    }
+    return out;
+  });
+}
+
+Result<std::vector<BankTransaction>> UnitOfWork::payments_returned_by(
+    const BankTransaction& returned) {
+  static const std::string kSql =
+      std::string(kTransactionColumns) +
+      "JOIN reconciliations r ON r.transaction_identity = b.identity "
+      "WHERE r.state = 'posted' AND b.account = ?1 AND b.booking_date <= ?2 "
+      "AND b.currency = ?3 AND b.amount_minor > 0 AND b.superseded_by IS NULL "
+      "AND ((?4 <> '' AND b.end_to_end_id = ?4) "
+      "  OR (?4 = '' AND ?5 <> '' AND b.counterparty_account = ?5 AND b.amount_minor = ?6)) "
+      "ORDER BY b.booking_date DESC, b.statement DESC, b.position DESC";
+  return read<std::vector<BankTransaction>>("payments a return returns", [&] {
+    // SEPA's filler for a missing end-to-end id names no payment.
+    const std::string end_to_end =
+        returned.end_to_end_id == "NOTPROVIDED" ? std::string() : returned.end_to_end_id;
+    std::vector<BankTransaction> out;
+    Query rows(db_, kSql, returned.account, returned.booking_date.to_iso(),
+               returned.amount.currency().code(), end_to_end, returned.counterparty_account,
+               -returned.amount.minor_units());
+    while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
 }  // namespace kontor::store::sqlite

@@ -41,6 +41,16 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<Money>> pending_notification_amounts(std::string_view account) override;
   Result<std::vector<AccountSummary>> account_summaries() override;
   Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) override;
+  Result<std::vector<BankTransaction>> transactions_to_reconcile() override;
+  Result<std::optional<Reconciliation>> reconciliation(std::string_view transaction) override;
+  Result<std::vector<ReconciliationEntry>> reconciliations(
+      const ReconciliationQuery& query) override;
+  Result<std::map<std::string, std::int64_t>> reconciliation_counts() override;
+  Result<std::vector<BankTransaction>> payments_returned_by(
+      const BankTransaction& returned) override;
+  Result<std::vector<std::string>> transaction_identities(std::string_view prefix,
+                                                          std::int64_t limit) override;
+  Result<std::map<std::string, std::vector<std::string>>> learned_ibans() override;
   Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
@@ -66,6 +76,9 @@ class UnitOfWork final : public Transaction {
   Result<Change> record_refused_file(const FileRecord& file, std::string_view reason) override;
   Result<std::int64_t> add_allocation(const Allocation& allocation) override;
   Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) override;
+  Result<Change> record_reconciliation(const Reconciliation& reconciliation) override;
+  Result<Change> learn_iban(std::string_view customer_number, std::string_view iban,
+                            std::string_view learned_from) override;
   Result<std::int64_t> add_note(const Note& note) override;
   Result<Change> resolve_note(std::int64_t id) override;
   Result<Change> state_put(std::string_view instance, std::string_view key,
@@ -93,6 +106,7 @@ class UnitOfWork final : public Transaction {
   std::optional<Customer> load_customer(std::string_view number);
   std::optional<OpenItem> load_open_item(std::string_view number);
   std::optional<Allocation> load_allocation(std::int64_t id);
+  std::optional<Reconciliation> load_reconciliation(std::string_view transaction);
   std::vector<OpenItem> load_open_items(const ItemQuery& query);
   std::vector<BankTransaction> load_statement_transactions(std::int64_t statement_row);
   // Inserts `transactions` (identities assigned) as rows of statement row `statement_row` from

@@ -108,6 +108,58 @@ struct RefusedFile {
   std::string refused_at;  // UTC, as the events' `at`
 };
 
+// What the reconcile engine, or a person, decided about one bank transaction (table
+// reconciliations; the allocations it made are in `allocations`).
+enum class ReconciliationState {
+  posted,          // allocated to open items (automatically, or by hand when `by_hand`)
+  review,          // waits for a person, with candidates
+  unmatched,       // nothing pointed to an item; looked at again on every run
+  ignored,         // a debit or a credit an ignore rule names
+  returned,        // a payment whose allocations a return reversed
+  return_applied,  // a return that reversed the payment it returns
+};
+
+std::string_view to_string(ReconciliationState state);
+Result<ReconciliationState> parse_reconciliation_state(std::string_view text);
+
+struct ReconciliationCandidate {
+  std::string item_number;
+  std::string customer_number;
+  int score_permille = 0;
+  std::string evidence;
+
+  bool operator==(const ReconciliationCandidate&) const = default;
+};
+
+struct Reconciliation {
+  std::string transaction;  // BankTransaction::identity
+  ReconciliationState state = ReconciliationState::unmatched;
+  bool by_hand = false;         // decided by a person: final, the engine never revisits it
+  std::string customer_number;  // whose items it pays or may pay; empty when unknown
+  int confidence_permille = 0;  // of the posting, or of the best candidate
+  std::string reason;           // the evidence, or why it was not posted
+  Money unapplied;              // posted: left over, a credit on the customer's account
+  std::vector<ReconciliationCandidate> candidates;  // review: best first
+  // The allocations made for this transaction, those without money (Skonto, bank charges)
+  // included: what an undo reverses. Added to, never replaced.
+  std::vector<std::int64_t> allocation_ids;
+  std::string decided_at;  // set by the store: UTC, as the events' `at`
+  std::string decided_by;  // set by the store: the step's actor
+
+  bool operator==(const Reconciliation&) const = default;
+};
+
+// A decision with the transaction it is about (the review queue, the unmatched list).
+struct ReconciliationEntry {
+  Reconciliation reconciliation;
+  BankTransaction transaction;
+};
+
+struct ReconciliationQuery {
+  std::optional<ReconciliationState> state;  // none: every state
+  std::int64_t limit = 100;
+};
+
 struct ItemQuery {
   std::string customer_number;  // empty: every customer
   bool only_open = false;       // open amount not zero
@@ -194,6 +246,28 @@ class Reader {
   // Refused files, newest first, at most `limit`.
   virtual Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) = 0;
 
+  // The transactions the reconcile engine looks at: postable (booked, final, not superseded)
+  // ones without a decision, and those left unmatched before. By booking date, then as they
+  // appeared in their statements.
+  virtual Result<std::vector<BankTransaction>> transactions_to_reconcile() = 0;
+  virtual Result<std::optional<Reconciliation>> reconciliation(std::string_view transaction) = 0;
+  // Decisions with their transactions, by booking date (oldest first), at most `limit`.
+  virtual Result<std::vector<ReconciliationEntry>> reconciliations(
+      const ReconciliationQuery& query) = 0;
+  // How many decisions are in each state (states without any are left out).
+  virtual Result<std::map<std::string, std::int64_t>> reconciliation_counts() = 0;
+  // The posted payments `returned` may return: credits of its account booked on or before it,
+  // with the same end-to-end id (when it has one) or from the same account for exactly the
+  // amount returned. Newest first.
+  virtual Result<std::vector<BankTransaction>> payments_returned_by(
+      const BankTransaction& returned) = 0;
+  // The identities starting with `prefix`, at most `limit` (kontorctl's short entry ids).
+  virtual Result<std::vector<std::string>> transaction_identities(std::string_view prefix,
+                                                                  std::int64_t limit) = 0;
+  // IBANs learned from manual allocations: customer number → IBANs, for matching beside the
+  // ERP's (which an ERP import replaces).
+  virtual Result<std::map<std::string, std::vector<std::string>>> learned_ibans() = 0;
+
   // Oldest first, reversals included.
   virtual Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) = 0;
   virtual Result<std::vector<Note>> notes(const NoteQuery& query) = 0;
@@ -258,6 +332,14 @@ class Transaction : public Reader {
   virtual Result<std::int64_t> add_allocation(const Allocation& allocation) = 0;
   // Undo: a reversing allocation of allocation `id` (at most once; not of a reversal).
   virtual Result<std::int64_t> reverse_allocation(std::int64_t id, std::string evidence) = 0;
+
+  // Records (or replaces) the decision about a transaction; `allocation_ids` are added to those
+  // recorded before. Unchanged when state, reason, candidates and allocations are as recorded.
+  virtual Result<Change> record_reconciliation(const Reconciliation& reconciliation) = 0;
+  // Remembers that `customer_number` pays from `iban` (taught by a manual allocation of
+  // transaction `learned_from`); unchanged when known.
+  virtual Result<Change> learn_iban(std::string_view customer_number, std::string_view iban,
+                                    std::string_view learned_from) = 0;
 
   // A note about a customer or one of its items (the customer is taken from the item).
   virtual Result<std::int64_t> add_note(const Note& note) = 0;
