@@ -563,7 +563,8 @@ Result<std::vector<BankTransaction>> UnitOfWork::payments_returned_by(
   static const std::string kSql =
       std::string(kTransactionColumns) +
       "JOIN reconciliations r ON r.transaction_identity = b.identity "
-      "WHERE r.state = 'posted' AND b.account = ?1 AND b.booking_date <= ?2 "
+      "WHERE r.state IN ('posted', 'review', 'unmatched') AND b.account = ?1 AND b.booking_date <= "
+      "?2 "
       "AND b.currency = ?3 AND b.amount_minor > 0 AND b.superseded_by IS NULL "
       "AND ((?4 <> '' AND b.end_to_end_id = ?4) "
       "  OR (?4 = '' AND ?5 <> '' AND b.counterparty_account = ?5 AND b.amount_minor = ?6)) "
@@ -577,6 +578,22 @@ Result<std::vector<BankTransaction>> UnitOfWork::payments_returned_by(
                returned.amount.currency().code(), end_to_end, returned.counterparty_account,
                -returned.amount.minor_units());
     while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
+Result<std::vector<Allocation>> UnitOfWork::allocations_of_transaction(
+    std::string_view transaction) {
+  static const std::string kSql =
+      std::string(kAllocationColumns) +
+      "WHERE id IN (SELECT allocation_id FROM reconciliation_allocations "
+      "             WHERE transaction_identity = ?1) "
+      "OR reverses IN (SELECT allocation_id FROM reconciliation_allocations "
+      "                WHERE transaction_identity = ?1) ORDER BY id";
+  return read<std::vector<Allocation>>("allocations of a transaction", [&] {
+    std::vector<Allocation> out;
+    Query rows(db_, kSql, transaction);
+    while (rows.step()) out.push_back(allocation_from_row(rows.statement()));
     return out;
   });
 }

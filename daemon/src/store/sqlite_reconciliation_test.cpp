@@ -117,6 +117,41 @@ TEST_F(ReconciliationStoreTest, ADecisionKeepsItsCandidatesAndAddsAllocations) {
   EXPECT_EQ(after->allocation_ids.size(), 1u);
 }
 
+TEST_F(ReconciliationStoreTest, TheAllocationsOfATransactionComeWithTheirReversals) {
+  const auto found = import("S-1", {credit(9800, "RE-1")});
+  step(*store_, [&](Transaction& tx) {
+    const auto paid = tx.add_allocation({.id = 0,
+                                         .transaction = found[0].identity,
+                                         .item_number = "RE-1",
+                                         .amount = eur(9800),
+                                         .method = AllocationMethod::invoice_number,
+                                         .confidence_permille = 950,
+                                         .evidence = "RE-1",
+                                         .reverses = {}});
+    const auto skonto = tx.add_allocation({.id = 0,
+                                           .transaction = "",
+                                           .item_number = "RE-1",
+                                           .amount = eur(200),
+                                           .method = AllocationMethod::skonto,
+                                           .confidence_permille = 950,
+                                           .evidence = "Skonto",
+                                           .reverses = {}});
+    ASSERT_TRUE(paid && skonto);
+    Reconciliation posted = decided(found[0], ReconciliationState::posted);
+    posted.allocation_ids = {*paid, *skonto};
+    ASSERT_TRUE(tx.record_reconciliation(posted));
+    ASSERT_TRUE(tx.reverse_allocation(*skonto, "undo"));
+  });
+  std::vector<Allocation> allocations;
+  ASSERT_TRUE(store_->read([&](Reader& r) -> Status {
+    allocations = *r.allocations_of_transaction(found[0].identity);
+    return {};
+  }));
+  ASSERT_EQ(allocations.size(), 3u);
+  EXPECT_EQ(allocations[1].method, AllocationMethod::skonto);
+  EXPECT_EQ(allocations[2].reverses, allocations[1].id);
+}
+
 TEST_F(ReconciliationStoreTest, AnAllocationThatDoesNotExistIsRefused) {
   const auto found = import("S-1", {credit(5000, "RE-1")});
   Reconciliation posted = decided(found[0], ReconciliationState::posted);

@@ -560,8 +560,8 @@ TEST_F(SqliteStoreTest, PluginInstanceStateCanBeForgotten) {
     EXPECT_EQ(*tx.state_erase("drop", "cursor"), Change::updated);
     EXPECT_EQ(*tx.state_erase("drop", "cursor"), Change::unchanged);
   });
-  EXPECT_FALSE(query<std::optional<std::string>>(
-      [](Reader& r) { return r.state_get("drop", "cursor"); }));
+  EXPECT_FALSE(
+      query<std::optional<std::string>>([](Reader& r) { return r.state_get("drop", "cursor"); }));
 }
 
 // --- transactions -------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<std::string>> transaction_identities(std::string_view prefix,
                                                           std::int64_t limit) override;
   Result<std::map<std::string, std::vector<std::string>>> learned_ibans() override;
+  Result<std::vector<Allocation>> allocations_of_transaction(std::string_view transaction) override;
   Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;

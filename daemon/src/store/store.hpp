@@ -256,14 +256,19 @@ class Reader {
       const ReconciliationQuery& query) = 0;
   // How many decisions are in each state (states without any are left out).
   virtual Result<std::map<std::string, std::int64_t>> reconciliation_counts() = 0;
-  // The posted payments `returned` may return: credits of its account booked on or before it,
-  // with the same end-to-end id (when it has one) or from the same account for exactly the
-  // amount returned. Newest first.
+  // The payments `returned` may return — posted, in review or unmatched: credits of its account
+  // booked on or before it, with the same end-to-end id (when it has one) or from the same
+  // account for exactly the amount returned. Newest first.
   virtual Result<std::vector<BankTransaction>> payments_returned_by(
       const BankTransaction& returned) = 0;
   // The identities starting with `prefix`, at most `limit` (kontorctl's short entry ids).
   virtual Result<std::vector<std::string>> transaction_identities(std::string_view prefix,
                                                                   std::int64_t limit) = 0;
+  // The allocations recorded for `transaction`'s decisions (reconciliation.allocation_ids,
+  // Skonto and bank charges included) and the reversals of any of them, oldest first: what is
+  // still in force is every one that is neither a reversal nor reversed.
+  virtual Result<std::vector<Allocation>> allocations_of_transaction(
+      std::string_view transaction) = 0;
   // IBANs learned from manual allocations: customer number → IBANs, for matching beside the
   // ERP's (which an ERP import replaces).
   virtual Result<std::map<std::string, std::vector<std::string>>> learned_ibans() = 0;
