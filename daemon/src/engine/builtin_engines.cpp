@@ -1,6 +1,8 @@
 #include "engine/engine.hpp"
 #include "engine/import_open_items.hpp"
 #include "engine/import_statements.hpp"
+#include "engine/reconcile.hpp"
+#include "engine/reconcile_settings.hpp"
 
 namespace kontor::engine {
 
@@ -8,6 +10,8 @@ EngineCatalog builtin_engines() {
   EngineCatalog catalog;
   catalog.add(import_open_items_engine());
   catalog.add(import_statements_engine());
+  catalog.add(reconcile_engine());
+  catalog.sections_.push_back(reconcile_section());
   return catalog;
 }
 

@@ -202,6 +202,13 @@ Reconciler::Reconciler(std::vector<BookCustomer> customers, std::vector<OpenItem
 
 Reconciler::~Reconciler() = default;
 
+void Reconciler::reopen(const std::string& item_number, const Money& amount) {
+  auto found = book_->item_by_number.find(item_number);
+  if (found == book_->item_by_number.end()) return;
+  OpenItem& item = book_->items[found->second];
+  if (Result<Money> raised = item.open.plus(amount); raised.ok()) item.open = raised.value();
+}
+
 std::optional<Money> Reconciler::open_amount(const std::string& item_number) const {
   auto found = book_->item_by_number.find(item_number);
   if (found == book_->item_by_number.end()) return std::nullopt;

@@ -128,6 +128,10 @@ class Reconciler {
   // A posted decision lowers the book's open amounts at once.
   Decision decide(const BankTransaction& transaction);
 
+  // Raises the book's open amount of `item_number` by `amount`: an allocation was reversed
+  // (a return, an undo) while the book is in use. Unknown items are ignored.
+  void reopen(const std::string& item_number, const Money& amount);
+
   // The book's open amount of `item_number`, if it knows the item.
   std::optional<Money> open_amount(const std::string& item_number) const;
 
