@@ -36,20 +36,50 @@ constexpr const char* kSurnames[] = {
     "Groß",       "Jäger",     "Öztürk",  "Fuß",     "Günther",  "Böhm",     "Vogel",
     "Friedrich",  "Keller",    "Baumann", "Franke",  "Albrecht", "Schuster", "Simon",
     "Ludwig",     "Böttcher",  "Kaiser",  "Yılmaz",  "Nowak",    "Dietrich", "Kühn"};
+// The rest of the surnames are compounds, as most German surnames are rare: a book of a million
+// customers has thousands of surnames, and a few dozen customers, not a thousand, share "Hans
+// Müller". Fifty stems and thirty endings give 1,500 of them.
+constexpr const char* kSurnameStems[] = {
+    "Brand", "Holz",  "Stein", "Berg", "Wald",   "Feld",   "Lind",   "Rosen",  "Eichen",  "Kirch",
+    "Hoch",  "Neu",   "Alt",   "Groß", "Klein",  "Lang",   "Schön",  "Weiß",   "Schwarz", "Roth",
+    "Grün",  "Horn",  "Kamp",  "Mühl", "Bach",   "Thal",   "Sonnen", "Winter", "Sommer",  "Hage",
+    "Fried", "Hein",  "Diet",  "Lüd",  "Wester", "Oster",  "Nord",   "Süd",    "Bruck",   "Kreuz",
+    "Stroh", "Hasel", "Apfel", "Birn", "Kessel", "Schmie", "Zimmer", "Acker",  "Hof",     "Dorn"};
+constexpr const char* kSurnameEndings[] = {
+    "mann", "meier", "müller",  "huber",    "bauer",  "berger", "hauser", "ner",
+    "ler",  "inger", "rich",    "brecht",   "feld",   "bach",   "stein",  "wald",
+    "hoff", "kamp",  "mayr",    "ke",       "er",     "el",     "ert",    "hardt",
+    "wig",  "bold",  "reuther", "schläger", "macher", "beck"};
 constexpr const char* kFirstNames[] = {
-    "Hans",   "Peter",   "Klaus",  "Jürgen",    "Stefan",    "Michael", "Andreas", "Thomas",
-    "Sabine", "Petra",   "Monika", "Ursula",    "Jörg",      "Björn",   "Sören",   "Günter",
-    "Anja",   "Julia",   "Lena",   "Katrin",    "Markus",    "Frank",   "Uwe",     "Dieter",
-    "Birgit", "Claudia", "Tobias", "Sebastian", "Christian", "Nicole",  "Doris",   "Heike",
-    "Mehmet", "Ayşe",    "Zoë",    "René",      "Käthe",     "Grete",   "Elif",    "Jan"};
+    "Hans",      "Peter",    "Klaus",    "Jürgen",  "Stefan",    "Michael",  "Andreas",
+    "Thomas",    "Sabine",   "Petra",    "Monika",  "Ursula",    "Jörg",     "Björn",
+    "Sören",     "Günter",   "Anja",     "Julia",   "Lena",      "Katrin",   "Markus",
+    "Frank",     "Uwe",      "Dieter",   "Birgit",  "Claudia",   "Tobias",   "Sebastian",
+    "Christian", "Nicole",   "Doris",    "Heike",   "Mehmet",    "Ayşe",     "Zoë",
+    "René",      "Käthe",    "Grete",    "Elif",    "Jan",       "Wolfgang", "Helmut",
+    "Gerhard",   "Manfred",  "Werner",   "Horst",   "Rainer",    "Bernd",    "Ralf",
+    "Karin",     "Gabriele", "Susanne",  "Andrea",  "Stefanie",  "Martina",  "Christine",
+    "Angelika",  "Lukas",    "Leon",     "Finn",    "Paul",      "Felix",    "Maximilian",
+    "Jonas",     "Niklas",   "Tim",      "David",   "Anna",      "Laura",    "Lea",
+    "Sarah",     "Hannah",   "Sophie",   "Marie",   "Emma",      "Mia",      "Lisa",
+    "Matthias",  "Daniel",   "Florian",  "Patrick", "Alexander", "Dominik",  "Oliver",
+    "Sven",      "Kai",      "Jörn",     "Björg",   "Ömer",      "Süleyman", "Małgorzata",
+    "Piotr",     "Ioana",    "Giuseppe", "Ana",     "Ivan"};
 constexpr const char* kTrades[] = {
     "Bäckerei",       "Metzgerei",   "Friseursalon",  "Elektro",       "Sanitär",
     "Gärtnerei",      "Schreinerei", "Malerbetrieb",  "Kfz-Werkstatt", "Zahnarztpraxis Dr.",
     "Physiotherapie", "Blumenhaus",  "Getränkemarkt", "Dachdeckerei"};
 constexpr const char* kBranches[] = {
-    "Metallbau",      "Haustechnik",      "Logistik", "Bau",
-    "Software",       "Immobilien",       "Druck",    "Maschinenbau",
-    "Elektrotechnik", "Gebäudereinigung", "Spedition"};
+    "Metallbau",      "Haustechnik",       "Logistik",    "Bau",
+    "Software",       "Immobilien",        "Druck",       "Maschinenbau",
+    "Elektrotechnik", "Gebäudereinigung",  "Spedition",   "Holzbau",
+    "Verpackung",     "Kunststofftechnik", "Werkzeugbau", "Medizintechnik",
+    "Landtechnik",    "Fenster und Türen", "Systemhaus",  "Steuerberatung",
+    "Ingenieurbüro",  "Sicherheitsdienst", "Catering",    "Autoteile",
+    "Baustoffe"};
+// Companies often carry a region: "Müller Metallbau Süd GmbH" is not "Müller Metallbau GmbH".
+constexpr const char* kRegions[] = {"Nord",   "Süd",     "Ost",     "West",   "Rhein-Main",
+                                    "Bayern", "Sachsen", "Hamburg", "Berlin", "Westfalen"};
 constexpr const char* kCompanyForms[] = {"GmbH",
                                          "GmbH",
                                          "GmbH",
@@ -74,6 +104,11 @@ constexpr const char* kInstitutions[] = {"Finanzamt München",
 constexpr const char* kCities[] = {"München", "Köln", "Düsseldorf", "Nürnberg", "Berlin", "Lübeck"};
 constexpr const char* kShops[] = {"Elektro Fuchs", "Bürobedarf24", "Gartencenter Nord",
                                   "Müller Drogerie", "Fahrrad Schmidt"};
+
+std::string surname(Random& random) {
+  if (random.percent(30)) return pick(random, kSurnames);
+  return std::string(pick(random, kSurnameStems)) + pick(random, kSurnameEndings);
+}
 
 std::string digits(Random& random, int count) {
   std::string out;
@@ -188,7 +223,7 @@ std::string grouped_reference(std::string_view reference) {
 NameParts customer_name(Random& random) {
   NameParts name;
   const std::uint64_t kind = random.below(100);
-  name.last = pick(random, kSurnames);
+  name.last = surname(random);
   if (kind < 40) {
     name.kind = NameParts::person;
     name.first = pick(random, kFirstNames);
@@ -199,6 +234,7 @@ NameParts customer_name(Random& random) {
   } else {
     name.kind = NameParts::company;
     name.core = pick(random, kBranches);
+    if (random.percent(40)) name.core += std::string(" ") + pick(random, kRegions);
     name.form = pick(random, kCompanyForms);
   }
   return name;
@@ -306,7 +342,7 @@ std::string bank_payer_name(const NameParts& name, Random& random) {
 
 std::string stranger_name(Random& random) {
   if (random.percent(40)) return pick(random, kInstitutions);
-  const std::string name = std::string(pick(random, kFirstNames)) + " " + pick(random, kSurnames);
+  const std::string name = std::string(pick(random, kFirstNames)) + " " + surname(random);
   return random.percent(50) ? upper_ascii(spelt_out(name)) : name;
 }
 

@@ -60,7 +60,7 @@ struct NameParts {
   Kind kind = person;
   std::string first;  // person
   std::string last;   // every kind: the family name in it
-  std::string core;   // trader: trade ("Bäckerei"); company: branch ("Metallbau")
+  std::string core;   // trader: trade ("Bäckerei"); company: branch and region ("Bau Süd")
   std::string form;   // legal form, may be empty: "e.K.", "GmbH", "GmbH & Co. KG"
 };
 
