@@ -5,6 +5,7 @@
 
 #include "config/config_error.hpp"
 #include "ctl/jobs_command.hpp"
+#include "ctl/match_command.hpp"
 #include "ctl/notes_command.hpp"
 #include "ctl/parse_command.hpp"
 #include "ctl/statements_command.hpp"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   auto run_jobs = kontor::ctl::add_jobs_commands(app, config_path, socket_path);
   auto run_statements = kontor::ctl::add_statements_commands(app, config_path, socket_path);
   auto run_parse = kontor::ctl::add_parse_command(app);
+  auto run_match = kontor::ctl::add_match_command(app);
 
   try {
     app.parse(argc, argv);
@@ -56,5 +58,6 @@ int main(int argc, char** argv) {
   if (const int status = run_jobs(); status >= 0) return status;
   if (const int status = run_statements(); status >= 0) return status;
   if (const int status = run_parse(); status >= 0) return status;
+  if (const int status = run_match(); status >= 0) return status;
   return run_notes();
 }
