@@ -116,6 +116,7 @@ class Builder {
                                                    : "RE-2026-" + zero_padded(next_prefixed_++, 6);
     item.customer = customer_index;
     item.gross = invoice_amount(customer);
+    item.initial_open = item.gross;
     item.open = item.gross;
     item.issued = issued;
     item.due = issued + (customer.name.kind == NameParts::person ? 14 : 30);
@@ -131,14 +132,18 @@ class Builder {
   }
 
   void add_credit_note(std::uint32_t invoice, int issued) {
-    const ScenarioItem& refers = scenario_.items[invoice];
+    ScenarioItem& refers = scenario_.items[invoice];
     ScenarioItem note;
     note.number = "GS-2026-" + zero_padded(next_credit_note_++, 6);
     note.customer = refers.customer;
     note.credit_note = true;
     note.refers_to = refers.number;
     note.gross = -std::max<std::int64_t>(100, refers.gross / (2 + random_.below(8)));
-    note.open = note.gross;
+    const std::int64_t applied = std::min(-note.gross, refers.open);
+    refers.open -= applied;
+    refers.initial_open = refers.open;
+    note.initial_open = note.gross + applied;
+    note.open = note.initial_open;
     note.issued = issued;
     note.due = issued;
     note.claimed = true;
@@ -551,11 +556,13 @@ class Builder {
     for (std::uint32_t id : chosen) settle(payment, id, scenario_.items[id].open);
   }
 
+  // Skonto on an invoice a credit note reduced is a matter of the terms' fine print (on the
+  // gross or on what is left?): the skonto class keeps to invoices without one.
   static bool within_skonto(const Builder&, const ScenarioItem& item, int day) {
-    return item.skonto_percent != 0 && day <= item.skonto_until;
+    return item.skonto_percent != 0 && day <= item.skonto_until && item.open == item.gross;
   }
   static bool skonto_expired(const Builder&, const ScenarioItem& item, int day) {
-    return item.skonto_percent != 0 && day > item.skonto_until;
+    return item.skonto_percent != 0 && day > item.skonto_until && item.open == item.gross;
   }
 
   void skonto(ScenarioPayment& payment, int day) {

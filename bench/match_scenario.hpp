@@ -52,8 +52,12 @@ struct ScenarioItem {
   bool credit_note = false;
   std::string refers_to;   // a credit note's invoice
   std::int64_t gross = 0;  // cents; negative for a credit note
-  std::int64_t open = 0;   // as the truth books the credits so far
-  int issued = 0;          // day of 2026
+  // What is open when the month starts: a credit note settles the invoice it refers to (as
+  // kontord's open-items import does), so both are open less by the note's amount. Payers pay
+  // what is left, not the invoice's gross.
+  std::int64_t initial_open = 0;
+  std::int64_t open = 0;  // as the truth books the credits so far
+  int issued = 0;         // day of 2026
   int due = 0;
   std::string rf_reference;  // empty for the series printed without one
   int skonto_percent = 0;

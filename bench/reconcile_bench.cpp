@@ -81,7 +81,7 @@ Book book_of(const Scenario& scenario, const Days& days) {
     item.issue_date = days[i.issued];
     item.due_date = days[i.due];
     item.gross = Money(i.gross, Currency::eur());
-    item.open = item.gross;
+    item.open = Money(i.initial_open, Currency::eur());
     item.refers_to = i.refers_to;
     if (!i.rf_reference.empty()) {
       Result<CreditorReference> reference = CreditorReference::parse(i.rf_reference);
