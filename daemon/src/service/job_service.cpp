@@ -151,8 +151,10 @@ void JobService::tick() {
           if (auto id = tx.record_missed_run(run); !id) return id.error();
         }
         for (auto planned : plan.start) {
+          // A retry keeps the key its first attempt was given; a new manual or `then` run at an
+          // instant that already has runs gets the next free "#n", however many came before.
           if (auto known = distinct_keys_.find(planned.idempotency_key);
-              known != distinct_keys_.end()) {
+              planned.attempt > 0 && known != distinct_keys_.end()) {
             planned.idempotency_key = known->second;
           } else if (planned.attempt == 0 && (planned.trigger == JobRunTrigger::manual ||
                                               planned.trigger == JobRunTrigger::then)) {
@@ -163,6 +165,7 @@ void JobService::tick() {
               if (!*taken) break;
               key = planned.idempotency_key + "#" + std::to_string(n);
             }
+            distinct_keys_.erase(planned.idempotency_key);
             if (key != planned.idempotency_key) {
               distinct_keys_[planned.idempotency_key] = key;
               planned.idempotency_key = key;
