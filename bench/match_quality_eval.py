@@ -16,6 +16,7 @@ Standard library only; amounts are compared as integers of cents, never as float
 import argparse
 import collections
 import json
+import re
 import sys
 
 PRECISION_TARGET = 0.999
@@ -49,6 +50,14 @@ def load_result(path):
     review = {row["entry_ref"]: row for row in result.get("review", [])}
     unmatched = {row["entry_ref"]: row for row in result.get("unmatched", [])}
     return rows, review, unmatched
+
+
+def reason_pattern(reason):
+    """The kind of a review reason: names, IBANs, numbers and amounts replaced by placeholders."""
+    reason = re.sub(r'"[^"]*"', '"…"', reason or "(none given)")
+    reason = re.sub(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b", "IBAN", reason)
+    reason = re.sub(r"\b(?:[A-Z]{1,3}-?)?\d[\d.,/-]*(?: EUR)?", "N", reason)
+    return reason
 
 
 def posted_per_item(rows):
@@ -176,6 +185,20 @@ def main():
         total.proposed, total.review, total.unmatched, total.ignored))
     variants = sorted(by_variant, key=lambda v: (CLASSES.index(v.split("/")[0]), v))
     table("variant (class/how it is written)", by_variant, variants)
+
+    reasons = collections.defaultdict(collections.Counter)
+    for truth in truths:
+        if truth["entry_ref"] in review:
+            reasons[reason_pattern(review[truth["entry_ref"]].get("reason"))][truth["class"]] += 1
+    if reasons:
+        print("\nWhy entries went to review (most frequent reasons, per class)\n")
+        present = [c for c in CLASSES if any(r[c] for r in reasons.values())]
+        print("| reason | " + " | ".join(present) + " | total |")
+        print("| --- " * (len(present) + 2) + "|")
+        ranked = sorted(reasons.items(), key=lambda item: -sum(item[1].values()))
+        for reason, counts in ranked[:15]:
+            print("| %s | %s | %d |" % (reason.replace("|", "/"), " | ".join(
+                str(counts[c]) for c in present), sum(counts.values())))
 
     noise_auto = by_class["noise"].auto if "noise" in by_class else 0
     precision = total.correct / total.auto if total.auto else 1.0
