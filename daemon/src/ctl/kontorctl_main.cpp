@@ -8,6 +8,7 @@
 #include "ctl/match_command.hpp"
 #include "ctl/notes_command.hpp"
 #include "ctl/parse_command.hpp"
+#include "ctl/review_command.hpp"
 #include "ctl/statements_command.hpp"
 #include "engine/engine.hpp"
 #include "kontor/version.hpp"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   auto run_statements = kontor::ctl::add_statements_commands(app, config_path, socket_path);
   auto run_parse = kontor::ctl::add_parse_command(app);
   auto run_match = kontor::ctl::add_match_command(app);
+  auto run_review = kontor::ctl::add_review_commands(app, config_path, socket_path);
 
   try {
     app.parse(argc, argv);
@@ -59,5 +61,6 @@ int main(int argc, char** argv) {
   if (const int status = run_statements(); status >= 0) return status;
   if (const int status = run_parse(); status >= 0) return status;
   if (const int status = run_match(); status >= 0) return status;
+  if (const int status = run_review(); status >= 0) return status;
   return run_notes();
 }
