@@ -337,6 +337,8 @@ Decision Reconciler::decide(const BankTransaction& credit) {
     }
   };
   auto finish_posting = [&](Posting& posting, const std::string& customer) {
+    // The candidates stay with the posting: an undo puts the payment back in review with them.
+    if (decision.candidates.empty()) keep_candidates(decision);
     decision.outcome = Outcome::posted;
     decision.allocations = posting.take();
     decision.customer_number = customer;

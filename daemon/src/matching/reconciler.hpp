@@ -111,8 +111,10 @@ struct Decision {
   int confidence_permille = 0;                 // of the decision (posted) or the best candidate
   std::vector<PlannedAllocation> allocations;  // posted only
   std::string customer_number;                 // whose items it pays; empty when unknown
-  Money unapplied;                          // posted: left over, a credit on the customer's account
-  std::vector<ReviewCandidate> candidates;  // review: the best, highest score first
+  Money unapplied;  // posted: left over, a credit on the customer's account
+  // The best candidates, highest score first: for review, and kept with a posting so that an
+  // undo puts the payment back in review with them.
+  std::vector<ReviewCandidate> candidates;
 };
 
 class Reconciler {

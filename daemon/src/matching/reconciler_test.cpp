@@ -94,6 +94,8 @@ TEST(Reconciler, AnRfReferencePostsToItsItemAndLowersTheOpenAmount) {
                                                    AllocationMethod::creditor_reference, true}));
   EXPECT_EQ(decision.customer_number, "4711");
   EXPECT_EQ(reconciler.open_amount("RE-2026-0012"), eur(0));
+  // Kept with the posting, for the review list should a person undo it.
+  EXPECT_THAT(candidate_items(decision), ElementsAre("RE-2026-0012"));
 }
 
 TEST(Reconciler, ASecondPaymentForAPaidItemGoesToReviewNotToAnotherItem) {

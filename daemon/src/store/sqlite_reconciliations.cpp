@@ -161,6 +161,7 @@ Result<Change> UnitOfWork::record_reconciliation(const Reconciliation& decision)
         }
         if (before && new_allocations.empty() && before->state == decision.state &&
             before->by_hand == decision.by_hand && before->reason == decision.reason &&
+            before->confidence_permille == decision.confidence_permille &&
             before->candidates == decision.candidates &&
             before->customer_number == decision.customer_number &&
             before->unapplied.minor_units() == decision.unapplied.minor_units()) {
