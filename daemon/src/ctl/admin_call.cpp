@@ -22,8 +22,9 @@ Result<std::string> socket_of(const std::string& config_path, const std::string&
   return loaded.config->daemon.admin_socket;
 }
 
-Result<json> call(const AdminClient& client, const std::string& method, const std::string& path) {
-  auto reply = method == "POST" ? client.post(path) : client.get(path);
+Result<json> call(const AdminClient& client, const std::string& method, const std::string& path,
+                  const json& body_sent) {
+  auto reply = method == "POST" ? client.post(path, body_sent.dump()) : client.get(path);
   if (!reply) return reply.error();
   json body = json::parse(reply->body, nullptr, false);
   if (body.is_discarded()) return Error{"kontord answered something that is not JSON"};

@@ -14,9 +14,11 @@ namespace kontor::ctl {
 // matters, but the file must be valid to be read).
 Result<std::string> socket_of(const std::string& config_path, const std::string& socket_path);
 
-// GET or POST `path`; the reply as JSON. An API error becomes the message it carries.
+// GET or POST `path` (a POST with `body`, `{}` when none is given); the reply as JSON. An API
+// error becomes the message it carries.
 Result<nlohmann::json> call(const AdminClient& client, const std::string& method,
-                            const std::string& path);
+                            const std::string& path,
+                            const nlohmann::json& body = nlohmann::json::object());
 
 // A JSON value for a table cell: "-" for null, strings as they are.
 std::string cell(const nlohmann::json& value);

@@ -46,20 +46,6 @@ std::string amount_of(const json& entry) {
   return fmt::format("{} {}", cell(entry["amount"]), cell(entry["currency"]));
 }
 
-// POST with a JSON body; like call(), an API error becomes the message it carries.
-Result<json> post(const AdminClient& client, const std::string& path, const json& body) {
-  auto reply = client.post(path, body.dump());
-  if (!reply) return reply.error();
-  json answer = json::parse(reply->body, nullptr, false);
-  if (answer.is_discarded()) return Error{"kontord answered something that is not JSON"};
-  if (reply->status >= 400) {
-    const std::string message =
-        answer.contains("error") ? answer["error"].value("message", "") : reply->body;
-    return Error{fmt::format("kontord refused ({}): {}", reply->status, message)};
-  }
-  return answer;
-}
-
 std::string best_candidates(const json& candidates) {
   std::string out;
   std::size_t shown = 0;
@@ -189,7 +175,7 @@ int allocate(const AdminClient& client, const ReviewOptions& options) {
   }
   json body = {{"allocations", allocations}};
   if (!options.note.empty()) body["note"] = options.note;
-  auto decided = post(client, "/entries/" + path_segment(options.id) + "/allocate", body);
+  auto decided = call(client, "POST", "/entries/" + path_segment(options.id) + "/allocate", body);
   if (!decided) return fail(decided.error().message);
   if (options.json) {
     std::cout << decided->dump(2) << "\n";
@@ -211,7 +197,7 @@ int allocate(const AdminClient& client, const ReviewOptions& options) {
 }
 
 int undo(const AdminClient& client, const ReviewOptions& options) {
-  auto undone = post(client, "/entries/" + path_segment(options.id) + "/undo",
+  auto undone = call(client, "POST", "/entries/" + path_segment(options.id) + "/undo",
                      json{{"reason", options.reason}});
   if (!undone) return fail(undone.error().message);
   if (options.json) {
