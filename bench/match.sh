@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Payment matching speed end to end, as a user runs it: `kontorctl match --timings` on a
 # generated book and month of credits (match_quality_gen: N open items, N/4 customers, N
-# credits), with the phases kontorctl reports — load (both files into an in-memory store),
-# engine (every credit decided), write (the JSON) — and the wall time and peak RSS of the whole
-# process (GNU time, else getrusage of the child through python).
+# credits), with the phases kontorctl reports — import (both files parsed into an in-memory
+# store), load (the book and the credits out of it), engine (every credit decided), write (the
+# decisions recorded) — and the wall time and peak RSS of the whole process (GNU time, else
+# getrusage of the child through python).
 #
 #   bench/match.sh [BUILD_DIR] [PAYMENTS...]
-#   defaults: build/release 100000 (add 1000000 for a million: about 1 GB of camt.053)
+#   defaults: build/release 100000. The parsers' default max_file_size (camt 256 MiB, open items
+#   64 MiB) admits about 250000 credits; larger sizes need kontorctl match to take --set.
 set -euo pipefail
 build=${1:-build/release}
 shift || true
@@ -47,8 +49,8 @@ PY
   fi
 }
 
-printf '| credits | open items | statement | load s | engine s | write s | wall s | credits/s (engine) | peak RSS |\n'
-printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
+printf '| credits | open items | statement | import s | load s | engine s | write s | wall s | credits/s (engine) | peak RSS |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for n in "${sizes[@]}"; do
   "$build/bench/match_quality_gen" --payments "$n" --items "$n" --customers $((n / 4)) \
     --open-items "$work/open-items.csv" --statement "$work/statement.xml" \
@@ -61,11 +63,12 @@ for n in "${sizes[@]}"; do
     exit 2
   }
   read -r wall rss < "$work/measured"
+  import=$(sed -n 's/^import_seconds=//p' "$work/stderr")
   load=$(sed -n 's/^load_seconds=//p' "$work/stderr")
   engine=$(sed -n 's/^engine_seconds=//p' "$work/stderr")
   write=$(sed -n 's/^write_seconds=//p' "$work/stderr")
   rate=$(awk -v n="$n" -v s="$engine" 'BEGIN{printf "%d", (s > 0 ? n/s : 0)}')
-  printf '| %d | %d | %d MiB | %s | %s | %s | %s | %s | %d MiB |\n' "$n" "$n" "$mib" "$load" \
-    "$engine" "$write" "$wall" "$rate" $((rss / 1024))
+  printf '| %d | %d | %d MiB | %.2f | %.2f | %.2f | %.2f | %s | %s | %d MiB |\n' "$n" "$n" "$mib" \
+    "$import" "$load" "$engine" "$write" "$wall" "$rate" $((rss / 1024))
   rm -f "$work"/*.csv "$work"/*.xml "$work"/*.json "$work"/*.jsonl
 done
