@@ -32,6 +32,8 @@ constexpr ConfidenceKey kConfidences[] = {
      "Item number, amount less bank charges within the tolerance."},
     {"number_partial_or_overpaid", &matching::ScoringPolicy::number_partial_or_overpaid,
      "Item number, amount less (partial payment) or more (credit on the account)."},
+    {"number_far_overpaid", &matching::ScoringPolicy::number_far_overpaid,
+     "Item number, the payment at least twice what is open."},
     {"number_ambiguous", &matching::ScoringPolicy::number_ambiguous,
      "A number that fits more than one item."},
     {"amount_and_iban", &matching::ScoringPolicy::amount_and_iban,
@@ -40,6 +42,10 @@ constexpr ConfidenceKey kConfidences[] = {
      "No number; the amount less Skonto from a known IBAN."},
     {"amount_and_name", &matching::ScoringPolicy::amount_and_name,
      "No number; the open amount from a payer whose name is the customer's."},
+    {"iban_beside_number", &matching::ScoringPolicy::iban_beside_number,
+     "Added to a number's confidence when the payer's IBAN is known for the customer."},
+    {"name_beside_number", &matching::ScoringPolicy::name_beside_number,
+     "Added to a number's confidence when the payer's name is the customer's."},
 };
 
 int int_of(const ConfigNode* node, int fallback) {

@@ -156,6 +156,12 @@ std::optional<MatchScore> score_candidate(const PaymentFacts& payment,
     } else {
       score.confidence_permille = number_confidence(fit.fit, policy);
       score.evidence += "; " + describe_fit(fit);
+      const bool far_overpaid =
+          fit.fit == AmountFit::overpaid && fit.shortfall.negated().value() >= item.open;
+      if (far_overpaid) {
+        score.confidence_permille = policy.number_far_overpaid;
+        score.evidence += ", at least twice what is open";
+      }
     }
     if (known_iban) {
       score.confidence_permille += policy.iban_beside_number;

@@ -9,15 +9,16 @@
 //   the RF of a notice or statement listing the item: certain for each of its listed items;
 // - the item's number found in the remittance (or end-to-end id): high when the amount is the
 //   open amount (950), a little lower with Skonto within terms (930), bank charges within the
-//   tolerance (920), a partial or over-payment (900: the number names the item, the amount only
-//   decides how much is posted; what stays open or is paid too much stays visible), low when
-//   the text cannot tell the item from another (400). Several numbers named whose open amounts
-//   add up to the payment: high, together;
+//   tolerance (920), a partial or over-payment (870: the number alone names the item; with the
+//   payer's IBAN or name beside it, it reaches 900), lower when the payment is at least twice
+//   what is open (600: more likely the wrong number than a generous payer), low when the text
+//   cannot tell the item from another (400). Several numbers named whose open amounts add up to
+//   the payment: high, together;
 // - no number, but the amount equals the open amount and the payer's IBAN is known for the
 //   customer: high (900; 800 for the amount less Skonto within terms);
 // - no number, the amount equal and the payer's name the customer's after normalising
 //   (payer_names.hpp): medium (600).
-// A known IBAN or equal name beside a found number adds a little (40, 20), never up to the
+// A known IBAN or equal name beside a found number adds a little (40, 30), never up to the
 // certainty of a reference (990 at most). Amount alone is no evidence: too many items share one.
 #pragma once
 
@@ -69,13 +70,14 @@ struct ScoringPolicy {
   int numbers_adding_up = 950;
   int number_skonto = 930;
   int number_bank_charges = 920;
-  int number_partial_or_overpaid = 900;
+  int number_partial_or_overpaid = 870;
+  int number_far_overpaid = 600;
   int number_ambiguous = 400;
   int amount_and_iban = 900;
   int skonto_and_iban = 800;
   int amount_and_name = 600;
   int iban_beside_number = 40;
-  int name_beside_number = 20;
+  int name_beside_number = 30;
   int most_without_reference = 990;
 };
 

@@ -114,10 +114,17 @@ struct Reconciler::Book {
     }
   }
 
+  // The numbers a payer may quote: credit notes and cancellations are never paid, and their
+  // numbers ("GS-2026-000385") would only make an invoice's ("2026000385") ambiguous.
   static std::vector<std::string> item_numbers(const std::vector<OpenItem>& items) {
     std::vector<std::string> numbers;
     numbers.reserve(items.size());
-    for (const OpenItem& item : items) numbers.push_back(item.number);
+    for (const OpenItem& item : items) {
+      if (item.type == OpenItemType::credit_note || item.type == OpenItemType::cancellation) {
+        continue;
+      }
+      numbers.push_back(item.number);
+    }
     return numbers;
   }
 
@@ -381,9 +388,15 @@ Decision Reconciler::decide(const BankTransaction& credit) {
     return decision;
   }
 
-  // 3. The best evidence points to its items alone, confidently enough.
-  const bool confident =
-      !scores.best.empty() && scores.ranked.front().confidence_permille >= policy_.post_from;
+  // 3. The best evidence points to its items alone, confidently enough. When the payer named
+  // items, an item the text does not name (another invoice of the same amount) is never posted
+  // in their place: the named number may fit two items, but it is what the payer meant.
+  const bool best_is_named =
+      named.empty() || std::all_of(scores.best.begin(), scores.best.end(), [&](const auto& item) {
+        return std::find(named.begin(), named.end(), item) != named.end();
+      });
+  const bool confident = !scores.best.empty() && best_is_named &&
+                         scores.ranked.front().confidence_permille >= policy_.post_from;
   if (confident) {
     const MatchScore& top = scores.ranked.front();
     decision.confidence_permille = top.confidence_permille;

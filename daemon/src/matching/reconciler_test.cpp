@@ -110,9 +110,10 @@ TEST(Reconciler, ASecondPaymentForAPaidItemGoesToReviewNotToAnotherItem) {
   EXPECT_EQ(reconciler.open_amount("RE-2026-0013"), eur(11900));
 }
 
-TEST(Reconciler, AnInvoiceNumberAsTypedPostsThePaymentPartiallyWhenLess) {
+TEST(Reconciler, AnInvoiceNumberAsTypedFromAKnownPayerPostsAPartialPayment) {
   Reconciler reconciler(customers(), {item("RE-2026-0012", "4711", 11900)}, {});
-  const Decision decision = reconciler.decide(credit(5000, "Rg.-Nr. 2026 0012 Teilzahlung"));
+  const Decision decision =
+      reconciler.decide(credit(5000, "Rg.-Nr. 2026 0012 Teilzahlung", "", kMuellerIban));
   EXPECT_EQ(decision.outcome, Outcome::posted);
   EXPECT_THAT(posted(decision),
               ElementsAre(Posted{"RE-2026-0012", 5000, AllocationMethod::invoice_number, true}));
@@ -121,7 +122,7 @@ TEST(Reconciler, AnInvoiceNumberAsTypedPostsThePaymentPartiallyWhenLess) {
 
 TEST(Reconciler, AnOverpaymentSettlesTheItemAndLeavesTheRestAsACredit) {
   Reconciler reconciler(customers(), {item("RE-2026-0012", "4711", 11900)}, {});
-  const Decision decision = reconciler.decide(credit(12000, "RE 2026-0012"));
+  const Decision decision = reconciler.decide(credit(12000, "RE 2026-0012", "Hans Müller", ""));
   EXPECT_EQ(decision.outcome, Outcome::posted);
   EXPECT_THAT(posted(decision),
               ElementsAre(Posted{"RE-2026-0012", 11900, AllocationMethod::invoice_number, true}));
@@ -271,6 +272,45 @@ TEST(Reconciler, AnItemOfAnotherCustomerNamedInTheTextWinsOverThePayersItems) {
   EXPECT_THAT(posted(decision),
               ElementsAre(Posted{"RE-2026-0099", 11900, AllocationMethod::invoice_number, true}));
   EXPECT_EQ(decision.customer_number, "4712");
+}
+
+TEST(Reconciler, ANumberAloneWithAPartialAmountWaitsForReviewUnlessThePayerIsKnown) {
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 11900)}, {});
+  const Decision stranger = reconciler.decide(credit(5000, "RE 2026-0012", "Jemand", ""));
+  EXPECT_EQ(stranger.outcome, Outcome::review);
+  const Decision known = reconciler.decide(credit(5000, "RE 2026-0013", "", kMuellerIban));
+  EXPECT_EQ(known.outcome, Outcome::posted);
+}
+
+TEST(Reconciler, APaymentOfTwiceWhatIsOpenIsMoreLikelyTheWrongNumber) {
+  Reconciler reconciler(customers(), {item("RE-2026-0012", "4711", 10000)}, {});
+  const Decision decision = reconciler.decide(credit(31000, "RE 2026-0012", "", kMuellerIban));
+  EXPECT_EQ(decision.outcome, Outcome::review);
+  EXPECT_THAT(decision.candidates[0].evidence, HasSubstr("at least twice what is open"));
+}
+
+TEST(Reconciler, ANamedNumberThatFitsTwoItemsIsNotPassedOverForAnotherOfTheSameAmount) {
+  Reconciler reconciler(customers(),
+                        {item("RE-2174", "4711", 23800), item("GS-2174", "4711", 500),
+                         item("RE-0353", "4711", 23800)},
+                        {});
+  // "2174" fits RE-2174 and GS-2174 (a fee of that number); RE-0353 has the same amount and is
+  // paid from a known IBAN, but the payer did not name it.
+  const Decision decision =
+      reconciler.decide(credit(23800, "rechnung 2174 danke", "", kMuellerIban));
+  EXPECT_EQ(decision.outcome, Outcome::review);
+  EXPECT_EQ(reconciler.open_amount("RE-0353"), eur(23800));
+}
+
+TEST(Reconciler, ACreditNoteNumberDoesNotMakeAnInvoiceNumberAmbiguous) {
+  OpenItem credit_note = item("GS-2026-000385", "4711", -5000);
+  credit_note.type = OpenItemType::credit_note;
+  Reconciler reconciler(customers(), {item("2026000385", "4711", 11900), credit_note}, {});
+  const Decision decision = reconciler.decide(credit(11900, "Rechnung 2026000385", "", ""));
+  EXPECT_EQ(decision.outcome, Outcome::posted);
+  EXPECT_THAT(posted(decision),
+              ElementsAre(Posted{"2026000385", 11900, AllocationMethod::invoice_number, true}));
 }
 
 }  // namespace

@@ -51,6 +51,40 @@ std::string groups_key(const std::vector<std::string>& groups) {
   return key;
 }
 
+// The digit groups of an item number as the ERP writes it ("RE-2026-0012" → 2026, 0012).
+std::vector<std::string> raw_groups(std::string_view number) {
+  std::vector<std::string> groups;
+  for (std::size_t i = 0; i < number.size();) {
+    if (!is_digit(number[i])) {
+      ++i;
+      continue;
+    }
+    std::string group;
+    while (i < number.size() && is_digit(number[i])) group.push_back(number[i++]);
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+int value_of(const std::string& digits) {
+  return digits.size() > 4 ? 100000 : std::stoi(digits);
+}
+
+// "15.01.2026", "2026-01-28", "1.2.2026": dates are everywhere in remittance text ("Zahlung vom
+// 2026-01-28") and their digits must not be read as an item number written without separators.
+bool is_date(const std::vector<std::string>& groups) {
+  if (groups.size() != 3) return false;
+  auto day_month = [](const std::string& day, const std::string& month) {
+    if (day.size() > 2 || month.size() > 2) return false;
+    const int d = value_of(day);
+    const int m = value_of(month);
+    return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+  };
+  if (groups[0].size() == 4) return day_month(groups[2], groups[1]);
+  if (groups[2].size() == 4 || groups[2].size() == 2) return day_month(groups[0], groups[1]);
+  return false;
+}
+
 // How a digit group is joined to the one before it. In-number separators keep a number going
 // ("2026-0012", "2026 00\n12"); a slash may do either ("2026/0012", "123/124"); list words and
 // marks start the next number of a list; anything else ends the list.
@@ -273,8 +307,27 @@ std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
   }
   std::sort(indexes.begin(), indexes.end());
   indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  // How close each hit is to what was written: the same groups digit for digit, the same
+  // digits, or only equal once leading zeros are set aside. When one number is written exactly
+  // ("2026-4044"), another that needs zeros added ("RE-2026-004044") is not what the payer meant.
+  std::string written_digits;
+  for (const std::string& group : groups) written_digits += group;
+  const bool date = is_date(groups);
+  int best = 3;
+  std::vector<std::pair<int, const KnownNumber*>> ranked;
+  for (std::size_t index : indexes) {
+    const std::vector<std::string> own = raw_groups(known_[index].item_number);
+    std::string own_digits;
+    for (const std::string& group : own) own_digits += group;
+    const int closeness = own == groups ? 0 : own_digits == written_digits ? 1 : 2;
+    if (date && closeness != 0) continue;  // a date is a date, unless an item is numbered so
+    best = std::min(best, closeness);
+    ranked.emplace_back(closeness, &known_[index]);
+  }
   std::vector<const KnownNumber*> hits;
-  for (std::size_t index : indexes) hits.push_back(&known_[index]);
+  for (const auto& [closeness, known] : ranked) {
+    if (closeness == best) hits.push_back(known);
+  }
   return hits;
 }
 
@@ -328,6 +381,16 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
 
   std::size_t first = 0;
   while (first < count) {
+    // "vom 15.01.2026 202 6-1067": the date's year must not run into the wrapped number after
+    // it. A date that is itself an item's number is found by lookup() as written.
+    if (first + 2 <= chain_end[first] && first + 2 < count) {
+      const std::vector<std::string> three{groups[first].digits, groups[first + 1].digits,
+                                           groups[first + 2].digits};
+      if (is_date(three) && lookup(three).empty()) {
+        first += 3;
+        continue;
+      }
+    }
     bool matched = false;
     const std::size_t longest = std::min(chain_end[first], first + patterns_.max_groups - 1);
     for (std::size_t last = longest + 1; last-- > first;) {

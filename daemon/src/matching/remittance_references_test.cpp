@@ -213,5 +213,29 @@ TEST(InvoiceNumberSearch, GeneratedPayerTextsFindTheirItemAndNoOther) {
   }
 }
 
+// Two series that differ only in zero padding, as the quality benchmark's book has them: the
+// number written digit for digit is the one the payer meant.
+TEST(InvoiceNumberSearch, TheNumberWrittenExactlyWinsOverOneThatNeedsZerosAdded) {
+  const std::vector<std::string> known{"RE-2026-004044", "2026-4044", "RE-2026-000766", "2026-0766",
+                                       "RE-2026-000765"};
+  EXPECT_THAT(found_numbers(known, "Re 2026-4044 ./. 3 % Skonto"), ElementsAre("2026-4044"));
+  EXPECT_THAT(found_numbers(known, "Rechnung RE-2026-004044"), ElementsAre("RE-2026-004044"));
+  // An abbreviated second number keeps the series of the first.
+  EXPECT_THAT(found_numbers(known, "RE-2026-000765/766"),
+              ElementsAre("RE-2026-000765", "RE-2026-000766"));
+  // Written in neither form: both still fit, and the caller must not pick one.
+  EXPECT_THAT(found_numbers(known, "Rechnung 2026-04044"), ElementsAre("2026-4044|RE-2026-004044"));
+}
+
+TEST(InvoiceNumberSearch, ADateIsNotReadAsANumberWithoutSeparators) {
+  const std::vector<std::string> known{"2026-0128", "2026-1067", "2026-2026"};
+  EXPECT_TRUE(found_numbers(known, "Zahlung vom 2026-01-28").empty());
+  EXPECT_TRUE(found_numbers(known, "Zahlung vom 28.01.2026").empty());
+  // The wrapped number after a date is read on its own, not with the date's year.
+  EXPECT_THAT(found_numbers(known, "Rechnung vom 15.01.2026 202 6-1067"), ElementsAre("2026-1067"));
+  // A number broken by the line length is no date (there is no month 00).
+  EXPECT_THAT(found_numbers({"2026-0012"}, "RE 2026-00\n12"), ElementsAre("2026-0012"));
+}
+
 }  // namespace
 }  // namespace kontor::matching
