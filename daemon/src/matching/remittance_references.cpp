@@ -197,7 +197,9 @@ std::vector<DigitGroup> scan_digit_groups(std::string_view text,
       last_word = std::move(word);
       continue;
     }
-    if (c == '/') {
+    if (c == '/' && i > 0 && text[i - 1] == '.' && i + 1 < text.size() && text[i + 1] == '.') {
+      saw_other = true;  // "./.", the German "less": "RE 2026-4044 ./. 3 % Skonto"
+    } else if (c == '/') {
       saw_slash = true;
     } else if (c == ',' || c == '+' || c == '&' || c == ';') {
       saw_list = true;
@@ -291,7 +293,7 @@ InvoiceNumberIndex::InvoiceNumberIndex(const std::vector<std::string>& item_numb
 }
 
 std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
-    const std::vector<std::string>& groups) const {
+    const std::vector<std::string>& groups, std::string_view word_before) const {
   std::vector<std::size_t> indexes;
   if (auto hit = by_digits_.find(digits_key(groups)); hit != by_digits_.end()) {
     for (std::uint32_t i = hit->second; i != kNone; i = known_[i].next_same_digits) {
@@ -324,9 +326,21 @@ std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
     best = std::min(best, closeness);
     ranked.emplace_back(closeness, &known_[index]);
   }
+  // The closest form wins; among equally close ones, items that differ only in their letters
+  // are told apart by the word before the number ("GS 12" for GS-12 beside RE-12). A payer who
+  // wrote the letters of one series and the digits of another ("RE 2026-4044" with items
+  // RE-2026-004044 and 2026-4044) gets the digits: the amount and the payer then confirm it or
+  // send the payment to review.
   std::vector<const KnownNumber*> hits;
   for (const auto& [closeness, known] : ranked) {
     if (closeness == best) hits.push_back(known);
+  }
+  if (hits.size() > 1 && !word_before.empty()) {
+    std::vector<const KnownNumber*> same_prefix;
+    for (const KnownNumber* known : hits) {
+      if (known->letter_prefix == word_before) same_prefix.push_back(known);
+    }
+    if (!same_prefix.empty()) hits = std::move(same_prefix);
   }
   return hits;
 }
@@ -357,16 +371,6 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
 
   std::vector<FoundInvoiceNumber> found;
   auto record = [&](std::size_t first, std::size_t last, std::vector<const KnownNumber*> hits) {
-    // Items that differ only in their letters: the word before the number may tell them apart.
-    if (hits.size() > 1) {
-      std::vector<const KnownNumber*> same_prefix;
-      for (const KnownNumber* hit : hits) {
-        if (!hit->letter_prefix.empty() && hit->letter_prefix == groups[first].word_before) {
-          same_prefix.push_back(hit);
-        }
-      }
-      if (!same_prefix.empty()) hits = std::move(same_prefix);
-    }
     FoundInvoiceNumber finding;
     for (const KnownNumber* hit : hits) finding.item_numbers.push_back(hit->item_number);
     std::sort(finding.item_numbers.begin(), finding.item_numbers.end());
@@ -401,7 +405,7 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
         digit_count += groups[g].digits.size();
       }
       if (!introduced[first] && digit_count < patterns_.min_digits_without_keyword) continue;
-      std::vector<const KnownNumber*> hits = lookup(span);
+      std::vector<const KnownNumber*> hits = lookup(span, groups[first].word_before);
       if (hits.empty()) continue;
       record(first, last, std::move(hits));
       std::size_t next = last + 1;
@@ -409,7 +413,7 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
       if (next < count && groups[next].joint == Joint::range &&
           groups[next].digits.size() <= span.back().size()) {
         for (std::vector<std::string>& within : numbers_in_range(span, groups[next].digits)) {
-          std::vector<const KnownNumber*> more = lookup(within);
+          std::vector<const KnownNumber*> more = lookup(within, groups[first].word_before);
           if (!more.empty()) record(next, next, std::move(more));
         }
         first = next + 1;
@@ -424,7 +428,7 @@ std::vector<FoundInvoiceNumber> InvoiceNumberIndex::find_in(std::string_view rem
         std::string& tail = abbreviated.back();
         tail.replace(tail.size() - groups[next].digits.size(), groups[next].digits.size(),
                      groups[next].digits);
-        std::vector<const KnownNumber*> more = lookup(abbreviated);
+        std::vector<const KnownNumber*> more = lookup(abbreviated, groups[first].word_before);
         if (more.empty()) break;
         record(next, next, std::move(more));
         span = std::move(abbreviated);

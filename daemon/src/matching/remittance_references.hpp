@@ -68,7 +68,10 @@ class InvoiceNumberIndex {
     std::uint32_t next_same_groups = kNone;
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;
-  std::vector<const KnownNumber*> lookup(const std::vector<std::string>& groups) const;
+  // The known numbers `groups` may be, closest to what was written first; `word_before` (upper
+  // case) picks the items whose letters it is.
+  std::vector<const KnownNumber*> lookup(const std::vector<std::string>& groups,
+                                         std::string_view word_before = {}) const;
 
   InvoiceNumberPatterns patterns_;
   std::vector<KnownNumber> known_;

@@ -218,7 +218,14 @@ TEST(InvoiceNumberSearch, GeneratedPayerTextsFindTheirItemAndNoOther) {
 TEST(InvoiceNumberSearch, TheNumberWrittenExactlyWinsOverOneThatNeedsZerosAdded) {
   const std::vector<std::string> known{"RE-2026-004044", "2026-4044", "RE-2026-000766", "2026-0766",
                                        "RE-2026-000765"};
-  EXPECT_THAT(found_numbers(known, "Re 2026-4044 ./. 3 % Skonto"), ElementsAre("2026-4044"));
+  // "./." is the German "less", not a second number abbreviated after a slash.
+  EXPECT_THAT(found_numbers({"2026-4044", "2026-4043"}, "Rechnung 2026-4044 ./. 3 % Skonto"),
+              ElementsAre("2026-4044"));
+  EXPECT_THAT(found_numbers(known, "Rechnung 2026-4044"), ElementsAre("2026-4044"));
+  // The letters before the number pick their item among equally close ones...
+  EXPECT_THAT(found_numbers(known, "RE 2026-004044"), ElementsAre("RE-2026-004044"));
+  // ... but do not outweigh the digits as written.
+  EXPECT_THAT(found_numbers(known, "RE 2026-4044"), ElementsAre("2026-4044"));
   EXPECT_THAT(found_numbers(known, "Rechnung RE-2026-004044"), ElementsAre("RE-2026-004044"));
   // An abbreviated second number keeps the series of the first.
   EXPECT_THAT(found_numbers(known, "RE-2026-000765/766"),
