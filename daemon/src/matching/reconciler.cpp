@@ -395,7 +395,13 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       named.empty() || std::all_of(scores.best.begin(), scores.best.end(), [&](const auto& item) {
         return std::find(named.begin(), named.end(), item) != named.end();
       });
-  const bool confident = !scores.best.empty() && best_is_named &&
+  // Several items named that do not add up to the payment: which of them it pays is for a
+  // person to say (one paid in full and the rest kept as a credit is rarely what was meant).
+  std::vector<std::string> named_items = named;
+  std::sort(named_items.begin(), named_items.end());
+  named_items.erase(std::unique(named_items.begin(), named_items.end()), named_items.end());
+  const bool several_named_one_best = named_items.size() > 1 && scores.best.size() == 1;
+  const bool confident = !scores.best.empty() && best_is_named && !several_named_one_best &&
                          scores.ranked.front().confidence_permille >= policy_.post_from;
   if (confident) {
     const MatchScore& top = scores.ranked.front();

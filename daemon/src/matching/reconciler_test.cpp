@@ -313,5 +313,15 @@ TEST(Reconciler, ACreditNoteNumberDoesNotMakeAnInvoiceNumberAmbiguous) {
               ElementsAre(Posted{"2026000385", 11900, AllocationMethod::invoice_number, true}));
 }
 
+TEST(Reconciler, SeveralNumbersNamedThatDoNotAddUpGoToReview) {
+  Reconciler reconciler(
+      customers(), {item("RE-2026-0012", "4711", 11900), item("RE-2026-0013", "4711", 6000)}, {});
+  // 119.00 + 60.00 is not 150.00: posting 119.00 and keeping 31.00 as a credit is a guess.
+  const Decision decision =
+      reconciler.decide(credit(15000, "Rechnungen 2026-0012 und 2026-0013", "", kMuellerIban));
+  EXPECT_EQ(decision.outcome, Outcome::review);
+  EXPECT_THAT(candidate_items(decision), ElementsAre("RE-2026-0012", "RE-2026-0013"));
+}
+
 }  // namespace
 }  // namespace kontor::matching
