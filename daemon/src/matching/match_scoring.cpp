@@ -134,11 +134,21 @@ std::optional<MatchScore> score_candidate(const PaymentFacts& payment,
   }
 
   const bool known_iban = iban_known(payment, customer);
-  const bool same_name = same_payer_name(payment.counterparty_name, customer.name);
-  const std::string iban_evidence =
-      "IBAN " + payment.counterparty_account + " known for customer " + customer.number;
-  const std::string name_evidence = "payer \"" + payment.counterparty_name + "\" is customer " +
-                                    customer.number + " \"" + customer.name + "\"";
+  // Names are compared in their normalised form, prepared once per payment and per customer.
+  bool same_name = false;
+  if (!payment.normalised_payer.empty()) {
+    same_name = customer.normalised_name.empty()
+                    ? normalised_payer_name(customer.name) == payment.normalised_payer
+                    : customer.normalised_name == payment.normalised_payer;
+  }
+  // Evidence is written only for what is kept: most candidates are dropped.
+  auto iban_evidence = [&] {
+    return "IBAN " + payment.counterparty_account + " known for customer " + customer.number;
+  };
+  auto name_evidence = [&] {
+    return "payer \"" + payment.counterparty_name + "\" is customer " + customer.number + " \"" +
+           customer.name + "\"";
+  };
 
   if (const FoundInvoiceNumber* finding = finding_of(payment, item.number)) {
     score.method = AllocationMethod::invoice_number;
@@ -165,11 +175,11 @@ std::optional<MatchScore> score_candidate(const PaymentFacts& payment,
     }
     if (known_iban) {
       score.confidence_permille += policy.iban_beside_number;
-      score.evidence += "; " + iban_evidence;
+      score.evidence += "; " + iban_evidence();
     }
     if (same_name) {
       score.confidence_permille += policy.name_beside_number;
-      score.evidence += "; " + name_evidence;
+      score.evidence += "; " + name_evidence();
     }
     score.confidence_permille = std::min(score.confidence_permille, policy.most_without_reference);
     return score;
@@ -178,13 +188,13 @@ std::optional<MatchScore> score_candidate(const PaymentFacts& payment,
   score.method = AllocationMethod::amount_and_payer;
   if (known_iban && fit.fit == AmountFit::exact) {
     score.confidence_permille = policy.amount_and_iban;
-    score.evidence = describe_fit(fit) + "; " + iban_evidence;
+    score.evidence = describe_fit(fit) + "; " + iban_evidence();
   } else if (known_iban && fit.fit == AmountFit::skonto) {
     score.confidence_permille = policy.skonto_and_iban;
-    score.evidence = describe_fit(fit) + "; " + iban_evidence;
+    score.evidence = describe_fit(fit) + "; " + iban_evidence();
   } else if (same_name && fit.fit == AmountFit::exact) {
     score.confidence_permille = policy.amount_and_name;
-    score.evidence = describe_fit(fit) + "; " + name_evidence;
+    score.evidence = describe_fit(fit) + "; " + name_evidence();
   } else {
     return std::nullopt;
   }
@@ -198,6 +208,7 @@ PaymentFacts payment_facts(const BankTransaction& credit, const InvoiceNumberInd
       .amount = credit.amount,
       .paid_on = credit.value_date.value_or(credit.booking_date),
       .counterparty_name = credit.counterparty_name,
+      .normalised_payer = normalised_payer_name(credit.counterparty_name),
       .counterparty_account = credit.counterparty_account,
       .remittance_references = find_creditor_references(credit.remittance),
       .end_to_end_reference = std::nullopt,

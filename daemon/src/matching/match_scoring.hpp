@@ -41,6 +41,7 @@ struct PaymentFacts {
   Money amount;
   Date paid_on;  // value date, else booking date
   std::string counterparty_name;
+  std::string normalised_payer;  // normalised_payer_name(counterparty_name), computed once
   std::string counterparty_account;
   std::vector<CreditorReference> remittance_references;
   std::optional<CreditorReference> end_to_end_reference;  // the end-to-end id, if it is an RF
@@ -52,6 +53,8 @@ PaymentFacts payment_facts(const BankTransaction& credit, const InvoiceNumberInd
 struct CustomerFacts {
   std::string number;
   std::string name;
+  // normalised_payer_name(name), computed once per customer; empty: computed when compared.
+  std::string normalised_name;
   std::vector<std::string> ibans;  // as stored; compared without blanks, case-insensitively
 };
 

@@ -32,8 +32,10 @@ OpenItem invoice(std::string number, std::int64_t open_cents) {
   return item;
 }
 
-const CustomerFacts kMueller{
-    .number = "4711", .name = "Hans Müller GmbH", .ibans = {"DE89 3704 0044 0532 0130 00"}};
+const CustomerFacts kMueller{.number = "4711",
+                             .name = "Hans Müller GmbH",
+                             .normalised_name = {},  // compared by name
+                             .ibans = {"DE89 3704 0044 0532 0130 00"}};
 
 class MatchScoringTest : public ::testing::Test {
  protected:
@@ -245,6 +247,7 @@ TEST(MatchScoringGenerated, WhatWouldBePostedAutomaticallyIsNeverWrong) {
         .number = std::to_string(10000 + c),
         .name = trades[c % trades.size()] + " " + surnames[c / trades.size() % surnames.size()] +
                 " " + std::to_string(c) + " " + forms[below(5)],
+        .normalised_name = {},
         .ibans = {"DE" + std::to_string(10 + c) + "1203000000" + std::to_string(100000 + c)}});
   }
   std::vector<OpenItem> items;

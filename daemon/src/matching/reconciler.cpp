@@ -74,12 +74,15 @@ std::string_view to_string(Outcome outcome) {
   return enum_to_text(kOutcomeNames, outcome);
 }
 
+constexpr std::uint32_t kNoCustomer = UINT32_MAX;
+
 struct Reconciler::Book {
   std::vector<CustomerFacts> customers;
   std::vector<OpenItem> items;
   std::vector<std::vector<std::uint32_t>> items_of_customer;
   std::unordered_map<std::string, std::uint32_t> item_by_number;
   std::unordered_map<std::string, std::uint32_t> customer_by_number;
+  std::vector<std::uint32_t> customer_of_item;  // kNoCustomer when the item's is unknown
   std::unordered_map<std::string, std::uint32_t> item_by_reference;  // RF, electronic form
   std::unordered_multimap<std::string, std::uint32_t> customers_by_iban;
   std::unordered_multimap<std::string, std::uint32_t> customers_by_name;
@@ -96,20 +99,22 @@ struct Reconciler::Book {
       for (const std::string& iban : customer.ibans) {
         customers_by_iban.emplace(account_key(iban), index);
       }
-      if (std::string name = normalised_payer_name(customer.name); !name.empty()) {
-        customers_by_name.emplace(std::move(name), index);
-      }
+      std::string name = normalised_payer_name(customer.name);
+      if (!name.empty()) customers_by_name.emplace(name, index);
       customers.push_back(CustomerFacts{.number = std::move(customer.number),
                                         .name = std::move(customer.name),
+                                        .normalised_name = std::move(name),
                                         .ibans = std::move(customer.ibans)});
     }
     for (std::uint32_t index = 0; index < items.size(); ++index) {
       const OpenItem& item = items[index];
       item_by_number.emplace(item.number, index);
       if (item.rf_reference) item_by_reference.emplace(item.rf_reference->electronic(), index);
+      customer_of_item.push_back(kNoCustomer);
       if (auto customer = customer_by_number.find(item.customer_number);
           customer != customer_by_number.end()) {
         items_of_customer[customer->second].push_back(index);
+        customer_of_item.back() = customer->second;
       }
     }
   }
@@ -129,7 +134,9 @@ struct Reconciler::Book {
   }
 
   // The customers the payer's IBAN, else the payer's name, points to; `by_iban` says which.
-  std::vector<std::uint32_t> payer_customers(const BankTransaction& credit, bool& by_iban) const {
+  std::vector<std::uint32_t> payer_customers(const BankTransaction& credit,
+                                             const std::string& normalised_payer,
+                                             bool& by_iban) const {
     std::vector<std::uint32_t> found;
     if (const std::string key = account_key(credit.counterparty_account); !key.empty()) {
       auto [first, last] = customers_by_iban.equal_range(key);
@@ -137,8 +144,8 @@ struct Reconciler::Book {
     }
     by_iban = !found.empty();
     if (found.empty()) {
-      if (const std::string name = normalised_payer_name(credit.counterparty_name); !name.empty()) {
-        auto [first, last] = customers_by_name.equal_range(name);
+      if (!normalised_payer.empty()) {
+        auto [first, last] = customers_by_name.equal_range(normalised_payer);
         for (auto it = first; it != last; ++it) found.push_back(it->second);
       }
     }
@@ -310,7 +317,8 @@ Decision Reconciler::decide(const BankTransaction& credit) {
   }
   for (std::uint32_t index : candidate_items) named.push_back(book.items[index].number);
   bool payer_by_iban = false;
-  const std::vector<std::uint32_t> payers = book.payer_customers(credit, payer_by_iban);
+  const std::vector<std::uint32_t> payers =
+      book.payer_customers(credit, facts.normalised_payer, payer_by_iban);
   for (std::uint32_t customer : payers) {
     for (std::uint32_t index : book.owed_items_of(customer, credit.amount.currency())) {
       candidate_items.push_back(index);
@@ -324,10 +332,10 @@ Decision Reconciler::decide(const BankTransaction& credit) {
   candidates.reserve(candidate_items.size());
   for (std::uint32_t index : candidate_items) {
     const OpenItem& item = book.items[index];
-    auto customer = book.customer_by_number.find(item.customer_number);
-    if (customer == book.customer_by_number.end()) continue;
+    const std::uint32_t customer = book.customer_of_item[index];
+    if (customer == kNoCustomer) continue;
     candidates.push_back(MatchCandidate{
-        .item = &item, .customer = &book.customers[customer->second], .notice_references = {}});
+        .item = &item, .customer = &book.customers[customer], .notice_references = {}});
   }
   const PaymentScores scores = score_payment(facts, candidates, policy_.scoring);
 
