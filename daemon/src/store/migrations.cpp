@@ -260,6 +260,7 @@ ALTER TABLE job_runs ADD COLUMN counts TEXT NOT NULL DEFAULT '{}'
 //   charges (which carry no transaction) included, so that an undo reverses all of them.
 // - `learned_ibans`: IBANs a manual allocation taught, kept apart from the ERP's, which each
 //   ERP import replaces.
+// - two indexes find the payment a return returns without reading the account's history.
 constexpr std::string_view kReconciliation = R"sql(
 CREATE TABLE reconciliations (
   transaction_identity TEXT PRIMARY KEY REFERENCES bank_transactions(identity),
@@ -290,6 +291,11 @@ CREATE TABLE reconciliation_allocations (
   allocation_id INTEGER NOT NULL REFERENCES allocations(id),
   PRIMARY KEY (transaction_identity, allocation_id)
 ) WITHOUT ROWID;
+
+-- A return names the payment it returns by end-to-end id, else by payer and amount.
+CREATE INDEX bank_transactions_by_end_to_end ON bank_transactions(end_to_end_id);
+CREATE INDEX bank_transactions_by_payer_amount
+  ON bank_transactions(counterparty_account, amount_minor);
 
 CREATE TABLE learned_ibans (
   iban TEXT NOT NULL CHECK (iban <> ''),
