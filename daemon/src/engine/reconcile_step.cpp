@@ -224,7 +224,10 @@ Result<ReconcileCounts> reconcile_pending(store::Transaction& tx,
   measured.load = since(start);
 
   start = Clock::now();
-  matching::Reconciler reconciler(std::move(customers).value(), std::move(items).value(), policy);
+  // Notices with their own RF references are written by the dunning and statements engines;
+  // until the store keeps them there are none to offer (Reconciler's NoticeReference).
+  matching::Reconciler reconciler(std::move(customers).value(), std::move(items).value(), policy,
+                                  {});
   measured.engine += since(start);
 
   ReconcileRun run(tx, reconciler, counts);

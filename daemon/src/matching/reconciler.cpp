@@ -83,7 +83,8 @@ struct Reconciler::Book {
   std::unordered_map<std::string, std::uint32_t> item_by_number;
   std::unordered_map<std::string, std::uint32_t> customer_by_number;
   std::vector<std::uint32_t> customer_of_item;  // kNoCustomer when the item's is unknown
-  std::unordered_map<std::string, std::uint32_t> item_by_reference;  // RF, electronic form
+  std::unordered_map<std::string, std::uint32_t> item_by_reference;      // RF, electronic form
+  std::unordered_map<std::string, NoticeReference> notice_by_reference;  // RF, electronic form
   std::unordered_multimap<std::string, std::uint32_t> customers_by_iban;
   std::unordered_multimap<std::string, std::uint32_t> customers_by_name;
   InvoiceNumberIndex numbers;
@@ -210,9 +211,14 @@ struct Reconciler::Book {
 };
 
 Reconciler::Reconciler(std::vector<BookCustomer> customers, std::vector<OpenItem> items,
-                       ReconcilePolicy policy)
+                       ReconcilePolicy policy, std::vector<NoticeReference> notices)
     : book_(std::make_unique<Book>(std::move(customers), std::move(items), policy.numbers)),
-      policy_(std::move(policy)) {}
+      policy_(std::move(policy)) {
+  for (NoticeReference& notice : notices) {
+    std::string key = notice.reference.electronic();
+    book_->notice_by_reference.emplace(std::move(key), std::move(notice));
+  }
+}
 
 Reconciler::~Reconciler() = default;
 
@@ -308,6 +314,21 @@ Decision Reconciler::decide(const BankTransaction& credit) {
       candidate_items.push_back(found->second);
     }
   }
+  // A notice's or statement's own reference: every item it listed is a candidate, and knows
+  // the reference (match_scoring.hpp then scores it as the notice's).
+  std::unordered_map<std::uint32_t, CreditorReference> quoted_notice_of;
+  auto add_notice = [&](const CreditorReference& reference) {
+    auto notice = book.notice_by_reference.find(reference.electronic());
+    if (notice == book.notice_by_reference.end()) return;
+    for (const std::string& number : notice->second.item_numbers) {
+      auto item = book.item_by_number.find(number);
+      if (item == book.item_by_number.end()) continue;
+      candidate_items.push_back(item->second);
+      quoted_notice_of.emplace(item->second, reference);
+    }
+  };
+  for (const CreditorReference& reference : facts.remittance_references) add_notice(reference);
+  if (facts.end_to_end_reference) add_notice(*facts.end_to_end_reference);
   std::vector<std::string> named;  // item numbers the payer named, paid or not
   for (const FoundInvoiceNumber& finding : facts.numbers) {
     for (const std::string& number : finding.item_numbers) {
@@ -334,8 +355,13 @@ Decision Reconciler::decide(const BankTransaction& credit) {
     const OpenItem& item = book.items[index];
     const std::uint32_t customer = book.customer_of_item[index];
     if (customer == kNoCustomer) continue;
-    candidates.push_back(MatchCandidate{
-        .item = &item, .customer = &book.customers[customer], .notice_references = {}});
+    std::vector<CreditorReference> notices;
+    if (auto quoted = quoted_notice_of.find(index); quoted != quoted_notice_of.end()) {
+      notices.push_back(quoted->second);
+    }
+    candidates.push_back(MatchCandidate{.item = &item,
+                                        .customer = &book.customers[customer],
+                                        .notice_references = std::move(notices)});
   }
   const PaymentScores scores = score_payment(facts, candidates, policy_.scoring);
 

@@ -33,6 +33,7 @@
 
 #include "kontor/model/allocation.hpp"
 #include "kontor/model/bank_transaction.hpp"
+#include "kontor/model/creditor_reference.hpp"
 #include "kontor/model/customer.hpp"
 #include "kontor/model/money.hpp"
 #include "kontor/model/open_item.hpp"
@@ -81,6 +82,14 @@ struct BookCustomer {
   std::vector<std::string> ibans;
 };
 
+// A notice or statement of account Kontor sent, with its own RF reference and the items it
+// listed: a payment quoting the reference pays the notice's still-open items, in the §366/§367
+// order (DESIGN.md §4).
+struct NoticeReference {
+  CreditorReference reference;
+  std::vector<std::string> item_numbers;
+};
+
 enum class Outcome { posted, review, unmatched, ignored };
 
 std::string_view to_string(Outcome outcome);
@@ -121,7 +130,7 @@ class Reconciler {
  public:
   // `items` of every type and state; only items with a positive open amount are candidates.
   Reconciler(std::vector<BookCustomer> customers, std::vector<OpenItem> items,
-             ReconcilePolicy policy);
+             ReconcilePolicy policy, std::vector<NoticeReference> notices = {});
   ~Reconciler();
   Reconciler(const Reconciler&) = delete;
   Reconciler& operator=(const Reconciler&) = delete;

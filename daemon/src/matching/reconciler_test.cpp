@@ -323,5 +323,24 @@ TEST(Reconciler, SeveralNumbersNamedThatDoNotAddUpGoToReview) {
   EXPECT_THAT(candidate_items(decision), ElementsAre("RE-2026-0012", "RE-2026-0013"));
 }
 
+TEST(Reconciler, ANoticesReferencePaysItsStillOpenItemsInTheDebtOrder) {
+  // The reminder listed RE-1001 (due long ago) and RE-1002 (not yet due), and RE-1003 was paid
+  // before the payment came; the payer quotes the reminder's own RF reference.
+  const CreditorReference reminder = CreditorReference::from_number("MA 2026 77").value();
+  OpenItem paid = item("RE-1003", "4711", 0, day(2025, 12, 1));
+  Reconciler reconciler(
+      customers(),
+      {item("RE-1002", "4711", 10000, day(2026, 3, 1)),
+       item("RE-1001", "4711", 10000, day(2026, 1, 1)), paid},
+      {},
+      {NoticeReference{.reference = reminder, .item_numbers = {"RE-1001", "RE-1002", "RE-1003"}}});
+  const Decision decision = reconciler.decide(credit(15000, "Mahnung " + reminder.formatted()));
+  EXPECT_EQ(decision.outcome, Outcome::posted);
+  EXPECT_EQ(decision.confidence_permille, 1000);
+  EXPECT_THAT(posted(decision),
+              ElementsAre(Posted{"RE-1001", 10000, AllocationMethod::notice_reference, true},
+                          Posted{"RE-1002", 5000, AllocationMethod::notice_reference, true}));
+}
+
 }  // namespace
 }  // namespace kontor::matching
