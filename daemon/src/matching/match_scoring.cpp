@@ -11,20 +11,11 @@
 namespace kontor::matching {
 namespace {
 
-std::string account_key(std::string_view account) {
-  std::string key;
-  for (char c : account) {
-    if (c == ' ') continue;
-    key.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
-  }
-  return key;
-}
-
 bool iban_known(const PaymentFacts& payment, const CustomerFacts& customer) {
-  const std::string payer = account_key(payment.counterparty_account);
+  const std::string payer = comparable_account(payment.counterparty_account);
   if (payer.empty()) return false;
   return std::any_of(customer.ibans.begin(), customer.ibans.end(),
-                     [&](const std::string& iban) { return account_key(iban) == payer; });
+                     [&](const std::string& iban) { return comparable_account(iban) == payer; });
 }
 
 const FoundInvoiceNumber* finding_of(const PaymentFacts& payment, const std::string& number) {

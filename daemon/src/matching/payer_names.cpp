@@ -112,4 +112,13 @@ bool same_payer_name(std::string_view a, std::string_view b) {
   return !normalised_a.empty() && normalised_a == normalised_payer_name(b);
 }
 
+std::string comparable_account(std::string_view account) {
+  std::string key;
+  for (char c : account) {
+    if (c == ' ') continue;
+    key.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return key;
+}
+
 }  // namespace kontor::matching

@@ -24,4 +24,8 @@ std::string normalised_payer_name(std::string_view name);
 // Whether the two names are the same payer's after normalising; never for an empty name.
 bool same_payer_name(std::string_view a, std::string_view b);
 
+// The comparable form of a payer's account (IBAN or account number): blanks dropped, ASCII
+// letters upper-cased ("de89 3704 …" → "DE893704…").
+std::string comparable_account(std::string_view account);
+
 }  // namespace kontor::matching

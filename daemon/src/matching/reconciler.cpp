@@ -20,16 +20,6 @@ constexpr EnumName<Outcome> kOutcomeNames[] = {
     {Outcome::ignored, "ignored"},
 };
 
-// IBANs and account numbers compare without blanks and case.
-std::string account_key(std::string_view account) {
-  std::string key;
-  for (char c : account) {
-    if (c == ' ') continue;
-    key.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
-  }
-  return key;
-}
-
 std::string ascii_lower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
@@ -43,8 +33,8 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
 }
 
 bool rule_applies(const IgnoreRule& rule, const BankTransaction& credit) {
-  if (!rule.counterparty_account.empty() &&
-      account_key(rule.counterparty_account) != account_key(credit.counterparty_account)) {
+  if (!rule.counterparty_account.empty() && comparable_account(rule.counterparty_account) !=
+                                                comparable_account(credit.counterparty_account)) {
     return false;
   }
   if (!rule.counterparty_name_contains.empty() &&
@@ -98,7 +88,7 @@ struct Reconciler::Book {
       const auto index = static_cast<std::uint32_t>(customers.size());
       customer_by_number.emplace(customer.number, index);
       for (const std::string& iban : customer.ibans) {
-        customers_by_iban.emplace(account_key(iban), index);
+        customers_by_iban.emplace(comparable_account(iban), index);
       }
       std::string name = normalised_payer_name(customer.name);
       if (!name.empty()) customers_by_name.emplace(name, index);
@@ -139,7 +129,7 @@ struct Reconciler::Book {
                                              const std::string& normalised_payer,
                                              bool& by_iban) const {
     std::vector<std::uint32_t> found;
-    if (const std::string key = account_key(credit.counterparty_account); !key.empty()) {
+    if (const std::string key = comparable_account(credit.counterparty_account); !key.empty()) {
       auto [first, last] = customers_by_iban.equal_range(key);
       for (auto it = first; it != last; ++it) found.push_back(it->second);
     }
@@ -245,32 +235,31 @@ class Posting {
   // `amount` of the payment to `item_number`.
   void pay(const std::string& item_number, const Money& amount, AllocationMethod method,
            const std::string& evidence) {
-    if (!amount.is_positive()) return;
-    allocations_.push_back(PlannedAllocation{.item_number = item_number,
-                                             .amount = amount,
-                                             .method = method,
-                                             .confidence_permille = confidence_,
-                                             .evidence = evidence,
-                                             .with_payment = true});
-    left_ = left_.minus(amount).value();
+    if (add(item_number, amount, method, evidence, true)) left_ = left_.minus(amount).value();
   }
 
   // The rest of an item settled without money: the Skonto taken or the bank charges lost.
   void settle_rest(const std::string& item_number, const Money& amount, AllocationMethod method,
                    const std::string& evidence) {
-    if (!amount.is_positive()) return;
-    allocations_.push_back(PlannedAllocation{.item_number = item_number,
-                                             .amount = amount,
-                                             .method = method,
-                                             .confidence_permille = confidence_,
-                                             .evidence = evidence,
-                                             .with_payment = false});
+    add(item_number, amount, method, evidence, false);
   }
 
   const Money& left() const { return left_; }
   std::vector<PlannedAllocation> take() { return std::move(allocations_); }
 
  private:
+  bool add(const std::string& item_number, const Money& amount, AllocationMethod method,
+           const std::string& evidence, bool with_payment) {
+    if (!amount.is_positive()) return false;
+    allocations_.push_back(PlannedAllocation{.item_number = item_number,
+                                             .amount = amount,
+                                             .method = method,
+                                             .confidence_permille = confidence_,
+                                             .evidence = evidence,
+                                             .with_payment = with_payment});
+    return true;
+  }
+
   Money left_;
   int confidence_;
   std::vector<PlannedAllocation> allocations_;

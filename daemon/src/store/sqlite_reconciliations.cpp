@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "kontor/model/enum_text.hpp"
+#include "kontor/model/identifier_text.hpp"
 #include "store/event_payload.hpp"
 #include "store/sqlite_unit_of_work.hpp"
 
@@ -33,18 +34,6 @@ Result<ReconciliationState> parse_reconciliation_state(std::string_view text) {
 }
 
 namespace sqlite {
-namespace {
-
-std::string compact_iban(std::string_view iban) {
-  std::string compact;
-  for (char c : iban) {
-    if (c == ' ') continue;
-    compact.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
-  }
-  return compact;
-}
-
-}  // namespace
 
 std::optional<Reconciliation> UnitOfWork::load_reconciliation(std::string_view transaction) {
   Query row(
@@ -221,7 +210,7 @@ Result<Change> UnitOfWork::learn_iban(std::string_view customer_number, std::str
                                       std::string_view learned_from) {
   return write<Change>(
       fmt::format("IBAN of customer '{}'", customer_number), [&]() -> Result<Change> {
-        const std::string compact = compact_iban(iban);
+        const std::string compact = compact_identifier(iban, " ").text;
         if (compact.empty()) return Error{"no IBAN to learn"};
         if (!customer_exists(customer_number)) {
           return Error{fmt::format("customer '{}' is not in the store", customer_number)};
