@@ -312,9 +312,10 @@ std::vector<const InvoiceNumberIndex::KnownNumber*> InvoiceNumberIndex::lookup(
   // How close each hit is to what was written: the same groups digit for digit, the same
   // digits, or only equal once leading zeros are set aside. When one number is written exactly
   // ("2026-4044"), another that needs zeros added ("RE-2026-004044") is not what the payer meant.
+  const bool date = is_date(groups);
+  if (indexes.size() == 1 && !date) return {&known_[indexes.front()]};  // nothing to choose
   std::string written_digits;
   for (const std::string& group : groups) written_digits += group;
-  const bool date = is_date(groups);
   int best = 3;
   std::vector<std::pair<int, const KnownNumber*>> ranked;
   for (std::size_t index : indexes) {
