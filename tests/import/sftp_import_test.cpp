@@ -88,10 +88,7 @@ class SftpImport : public ::testing::Test {
   }
 
   Completed once() {
-    ChildOptions options;
-    options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
-                    (dir_ / "kontor.yaml").string(), "--once", "--now=2026-11-28T09:00"};
-    options.output_dir = dir_.path();
+    ChildOptions options = kontord_once(dir_.path());
     options.set_env = {{"KONTOR_TEST_KEY_PASSPHRASE", SftpServer::kPassphrase}};
     return run_to_end(std::move(options));
   }

@@ -7,6 +7,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
+#include "support/store_query.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -41,13 +42,7 @@ class StatementsImport : public ::testing::Test {
                    "[camt, mt940]}\n");
   }
 
-  Completed once() {
-    ChildOptions options;
-    options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
-                    (dir_ / "kontor.yaml").string(), "--once", "--now=2026-11-28T09:00"};
-    options.output_dir = dir_.path();
-    return run_to_end(std::move(options));
-  }
+  Completed once() { return run_to_end(kontord_once(dir_.path())); }
 
   void drop(const std::string& fixture, const std::string& as) {
     std::filesystem::copy_file(shared_dir() / "fixtures/bank" / fixture, dir_ / "inbox" / as);
@@ -55,19 +50,7 @@ class StatementsImport : public ::testing::Test {
 
   template <typename T>
   T query(const std::function<Result<T>(store::Reader&)>& ask) {
-    T answer{};
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return answer;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto got = ask(reader);
-      if (!got) return got.error();
-      answer = std::move(got).value();
-      return {};
-    }));
-    return answer;
+    return query_store<T>(dir_ / "state/kontor.db", ask);
   }
 
   std::vector<BankTransaction> counted() {

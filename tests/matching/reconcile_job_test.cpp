@@ -8,6 +8,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
+#include "support/store_query.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::testing {
@@ -28,11 +29,13 @@ class ReconcileJob : public ::testing::Test {
                    "  bank_accounts:\n"
                    "    - {iban: DE02370502990000684712, bic: COKSDE33XXX}\n"
                    "instances:\n"
-                   "  erp-drop: {plugin: folder-source, path: " + (dir_ / "erp").string() +
+                   "  erp-drop: {plugin: folder-source, path: " +
+                   (dir_ / "erp").string() +
                    ", settle: 0s}\n"
                    "  erp-csv: {plugin: open-items, delimiter: ';', decimal: comma, grouping: "
                    "point, date_format: german}\n"
-                   "  bank-drop: {plugin: folder-source, path: " + (dir_ / "bank").string() +
+                   "  bank-drop: {plugin: folder-source, path: " +
+                   (dir_ / "bank").string() +
                    ", settle: 0s}\n"
                    "  camt: {plugin: camt}\n"
                    "  mt940: {plugin: mt940}\n"
@@ -44,13 +47,7 @@ class ReconcileJob : public ::testing::Test {
                    "  reconcile: {engine: reconcile}\n");
   }
 
-  Completed once() {
-    ChildOptions options;
-    options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
-                    (dir_ / "kontor.yaml").string(), "--once", "--now=2026-11-28T09:00"};
-    options.output_dir = dir_.path();
-    return run_to_end(std::move(options));
-  }
+  Completed once() { return run_to_end(kontord_once(dir_.path())); }
 
   void drop(const std::string& demo_file, const std::string& folder) {
     const fs::path from = source_dir() / "config/demo-data" / demo_file;
@@ -64,19 +61,7 @@ class ReconcileJob : public ::testing::Test {
 
   template <typename T>
   T query(const std::function<Result<T>(store::Reader&)>& ask) {
-    T answer{};
-    store::SqliteOptions options;
-    options.path = (dir_ / "state/kontor.db").string();
-    auto store = store::SqliteStore::open(options);
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return answer;
-    EXPECT_TRUE((*store)->read([&](store::Reader& reader) -> Status {
-      auto got = ask(reader);
-      if (!got) return got.error();
-      answer = std::move(got).value();
-      return {};
-    }));
-    return answer;
+    return query_store<T>(dir_ / "state/kontor.db", ask);
   }
 
   std::int64_t open_cents(const std::string& item) {

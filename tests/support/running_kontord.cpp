@@ -14,6 +14,14 @@ std::string company_yaml() {
          "  timezone: Europe/Berlin\n";
 }
 
+ChildOptions kontord_once(const std::filesystem::path& dir) {
+  ChildOptions options;
+  options.argv = {(binary_dir() / "daemon/kontord").string(), "--config",
+                  (dir / "kontor.yaml").string(), "--once", "--now=2026-11-28T09:00"};
+  options.output_dir = dir;
+  return options;
+}
+
 RunningKontord::RunningKontord(const std::filesystem::path& config,
                                const std::filesystem::path& dir)
     : notify_(dir / "notify.sock") {
