@@ -306,6 +306,98 @@ CREATE TABLE learned_ibans (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: dunning and the outbox (issue 10).
+//
+// - `item_dunning`: per invoice, the level reached, when it was first and last reminded (and
+//   whether the first went by letter: default begins when it reached the customer), the last
+//   day a notice charged interest for, and whether the §288 (5) BGB flat fee was charged — so no
+//   notice charges a day or the €40 twice.
+// - `notices`: the outbox. A notice is decided and stored with its rendering in one transaction,
+//   then delivered and marked; `idempotency_key` lets a channel recognise a repeat.
+// - `notice_lines`: the items a notice lists; `notice_charges`: the fees and interest it
+//   charged, each an open item of type fee or interest (`charge_item`).
+// - `dunning_blocks`: blocks set by account managers, kept apart from the ERP's, which every
+//   ERP import replaces. A lifted block stays with `lifted_at` for the audit trail.
+constexpr std::string_view kDunning = R"sql(
+CREATE TABLE item_dunning (
+  item_number TEXT PRIMARY KEY REFERENCES open_items(number),
+  level INTEGER NOT NULL CHECK (level >= 0),
+  last_notice TEXT NOT NULL,
+  first_reminded_on TEXT,
+  first_by_letter INTEGER NOT NULL,
+  last_reminded_on TEXT,
+  interest_through TEXT,
+  flat_fee_charged INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE notices (
+  number TEXT PRIMARY KEY CHECK (number <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('reminder', 'statement', 'invoice')),
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  level INTEGER NOT NULL,
+  template TEXT NOT NULL,
+  language TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  notice_date TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  fees_minor INTEGER NOT NULL,
+  interest_minor INTEGER NOT NULL,
+  total_minor INTEGER NOT NULL,
+  rf_reference TEXT,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body_text TEXT NOT NULL,
+  body_html TEXT NOT NULL,
+  run_key TEXT NOT NULL,
+  delivery_state TEXT NOT NULL
+    CHECK (delivery_state IN ('pending', 'retrying', 'delivered', 'parked')),
+  delivery_detail TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  decided_at TEXT NOT NULL,
+  delivered_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX notices_by_customer ON notices(customer_number, decided_at);
+CREATE INDEX notices_to_deliver ON notices(decided_at)
+  WHERE delivery_state IN ('pending', 'retrying');
+
+CREATE TABLE notice_lines (
+  notice_number TEXT NOT NULL REFERENCES notices(number),
+  position INTEGER NOT NULL,
+  item_number TEXT NOT NULL REFERENCES open_items(number),
+  open_minor INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  PRIMARY KEY (notice_number, position)
+) WITHOUT ROWID;
+
+CREATE TABLE notice_charges (
+  notice_number TEXT NOT NULL REFERENCES notices(number),
+  position INTEGER NOT NULL,
+  item_number TEXT NOT NULL REFERENCES open_items(number),
+  kind TEXT NOT NULL CHECK (kind IN ('level_fee', 'flat_fee', 'interest')),
+  charge_item TEXT NOT NULL REFERENCES open_items(number),
+  amount_minor INTEGER NOT NULL,
+  first_day TEXT,
+  last_day TEXT,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (notice_number, position)
+) WITHOUT ROWID;
+
+CREATE TABLE dunning_blocks (
+  id INTEGER PRIMARY KEY,
+  customer_number TEXT NOT NULL REFERENCES customers(number),
+  item_number TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  until TEXT,
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  lifted_at TEXT
+);
+CREATE UNIQUE INDEX dunning_blocks_in_force ON dunning_blocks(customer_number, item_number)
+  WHERE lifted_at IS NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -313,6 +405,7 @@ constexpr Migration kMigrations[] = {
     {4, "pending provisional transactions", kPendingIndex},
     {5, "job run counts", kRunCounts},
     {6, "payment matching", kReconciliation},
+    {7, "dunning and outbox", kDunning},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

@@ -2,33 +2,10 @@
 #include <fmt/format.h>
 
 #include "store/sqlite_unit_of_work.hpp"
+#include "store/stored_values.hpp"
 
 namespace kontor::store::sqlite {
 namespace {
-
-// A stored value that no longer parses means the database was edited behind Kontor's back.
-template <typename T>
-T stored(Result<T> value, std::string_view what) {
-  if (!value) {
-    throw std::runtime_error(
-        fmt::format("stored {} cannot be read: {}", what, value.error().message));
-  }
-  return std::move(value).value();
-}
-
-Money stored_money(const Statement& row, int currency_column, int minor_column) {
-  const Currency currency = stored(Currency::from_code(row.text(currency_column)), "currency");
-  return Money(row.int64(minor_column), currency);
-}
-
-Date stored_date(const std::string& text) {
-  return stored(Date::parse_iso(text), "date");
-}
-
-std::optional<Date> stored_optional_date(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  return stored_date(*text);
-}
 
 std::optional<DunningBlock> stored_block(const Statement& row, int reason_column) {
   if (row.is_null(reason_column)) return std::nullopt;
@@ -529,6 +506,19 @@ Result<std::vector<BankTransaction>> UnitOfWork::transactions_to_reconcile() {
       "AND (r.state IS NULL OR r.state = 'unmatched') "
       "ORDER BY b.booking_date, b.statement, b.position";
   return read<std::vector<BankTransaction>>("transactions to reconcile", [&] {
+    std::vector<BankTransaction> out;
+    Query rows(db_, kSql);
+    while (rows.step()) out.push_back(transaction_from_row(rows.statement()));
+    return out;
+  });
+}
+
+Result<std::vector<BankTransaction>> UnitOfWork::pending_credits() {
+  static const std::string kSql = std::string(kTransactionColumns) +
+                                  "WHERE b.provisional = 1 AND b.superseded_by IS NULL "
+                                  "AND b.amount_minor > 0 AND b.is_return = 0 "
+                                  "ORDER BY b.booking_date, b.statement, b.position";
+  return read<std::vector<BankTransaction>>("pending credits", [&] {
     std::vector<BankTransaction> out;
     Query rows(db_, kSql);
     while (rows.step()) out.push_back(transaction_from_row(rows.statement()));

@@ -53,6 +53,14 @@ class UnitOfWork final : public Transaction {
   Result<std::map<std::string, std::vector<std::string>>> learned_ibans() override;
   Result<std::vector<Allocation>> allocations_of_transaction(std::string_view transaction) override;
   Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) override;
+  Result<std::vector<ItemDunning>> item_dunning_records() override;
+  Result<std::optional<ItemDunning>> item_dunning(std::string_view item_number) override;
+  Result<std::vector<ManualDunningBlock>> manual_dunning_blocks() override;
+  Result<std::vector<BankTransaction>> pending_credits() override;
+  Result<std::optional<StoredNotice>> notice(std::string_view number) override;
+  Result<std::vector<StoredNotice>> notices(const NoticeQuery& query) override;
+  Result<std::vector<std::string>> notices_to_deliver() override;
+  Result<std::optional<std::string>> last_notice_number(std::string_view prefix) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
   Result<std::optional<std::string>> state_get(std::string_view instance,
@@ -80,6 +88,13 @@ class UnitOfWork final : public Transaction {
   Result<Change> record_reconciliation(const Reconciliation& reconciliation) override;
   Result<Change> learn_iban(std::string_view customer_number, std::string_view iban,
                             std::string_view learned_from) override;
+  Result<Change> record_notice(const StoredNotice& notice) override;
+  Result<Change> mark_notice_delivery(std::string_view number, DeliveryState state,
+                                      std::string_view detail) override;
+  Result<Change> record_item_dunning(const ItemDunning& record) override;
+  Result<Change> set_dunning_block(const ManualDunningBlock& block) override;
+  Result<Change> lift_dunning_block(std::string_view customer_number,
+                                    std::string_view item_number) override;
   Result<std::int64_t> add_note(const Note& note) override;
   Result<Change> resolve_note(std::int64_t id) override;
   Result<Change> state_put(std::string_view instance, std::string_view key,
@@ -108,6 +123,7 @@ class UnitOfWork final : public Transaction {
   std::optional<OpenItem> load_open_item(std::string_view number);
   std::optional<Allocation> load_allocation(std::int64_t id);
   std::optional<Reconciliation> load_reconciliation(std::string_view transaction);
+  std::optional<StoredNotice> load_notice(std::string_view number);
   std::vector<OpenItem> load_open_items(const ItemQuery& query);
   std::vector<BankTransaction> load_statement_transactions(std::int64_t statement_row);
   // Inserts `transactions` (identities assigned) as rows of statement row `statement_row` from

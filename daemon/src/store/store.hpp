@@ -40,6 +40,7 @@
 #include "kontor/model/event.hpp"
 #include "kontor/model/money.hpp"
 #include "kontor/model/note.hpp"
+#include "kontor/model/notice.hpp"
 #include "kontor/model/open_item.hpp"
 #include "kontor/result.hpp"
 
@@ -180,6 +181,76 @@ struct NoteQuery {
   bool only_open = false;
 };
 
+// --- Dunning (issue 10) ----------------------------------------------------------------------
+
+// Per invoice, what the dunning engine has done so far (table item_dunning): the level reached,
+// when it was first and last reminded, and which fees and interest days are charged already,
+// so that no notice charges a day or the €40 twice.
+struct ItemDunning {
+  std::string item_number;
+  int level = 0;
+  std::string last_notice;
+  std::optional<Date> first_reminded_on;  // the day the first notice listing it was decided
+  bool first_by_letter = false;           // whether that notice went by letter
+  std::optional<Date> last_reminded_on;
+  std::optional<Date> interest_through;  // the last day a notice charged interest for
+  bool flat_fee_charged = false;         // §288 (5) BGB: once per invoice, ever
+
+  bool operator==(const ItemDunning&) const = default;
+};
+
+// A dunning block an account manager set (table dunning_blocks), on a customer or one item;
+// kept apart from the ERP's blocks, which every ERP import replaces.
+struct ManualDunningBlock {
+  std::string customer_number;
+  std::string item_number;  // empty: the whole customer
+  std::string reason;
+  std::optional<Date> until;  // inclusive; none = until lifted
+  std::string set_by;         // set by the store: the step's actor
+  std::string set_at;         // set by the store: UTC
+
+  bool operator==(const ManualDunningBlock&) const = default;
+};
+
+// What a notice charged for one invoice: a level fee, the flat fee, or interest for some days.
+// Each became an open item of type fee or interest (`charge_item`).
+struct NoticeCharge {
+  std::string item_number;  // the invoice charged for
+  std::string kind;         // "level_fee", "flat_fee", "interest"
+  std::string charge_item;  // the fee or interest item it created
+  Money amount;
+  std::optional<Date> first_day;  // interest: the days charged (inclusive)
+  std::optional<Date> last_day;
+  std::string detail;  // interest: the spans (days, principal, rate), for people
+
+  bool operator==(const NoticeCharge&) const = default;
+};
+
+// A notice in the outbox: the decision, what it charged, the rendering that is delivered (so a
+// repeated delivery sends the same bytes) and where its delivery stands.
+struct StoredNotice {
+  Notice notice;
+  std::string template_name;
+  std::string language;
+  Date notice_date;  // the company's day it was decided
+  Money total;       // what it asks for: open items + fees + interest
+  std::vector<NoticeCharge> charges;
+  std::string recipient;  // the e-mail address, or the postal address on one line
+  std::string subject;
+  std::string text;
+  std::string html;
+  std::string run_key;       // the run that decided it
+  std::string decided_at;    // set by the store: UTC
+  std::string delivered_at;  // set by the store when delivered
+  int attempts = 0;          // deliveries tried (set by the store)
+};
+
+struct NoticeQuery {
+  std::string customer_number;         // empty: every customer
+  std::optional<DeliveryState> state;  // none: every state
+  std::int64_t limit = 100;
+};
+
 // One attempt of a job run (the scheduler's record, table job_runs). Instants are UTC and kept
 // to the millisecond.
 using Instant = std::chrono::sys_time<std::chrono::microseconds>;
@@ -273,6 +344,22 @@ class Reader {
   // ERP's (which an ERP import replaces).
   virtual Result<std::map<std::string, std::vector<std::string>>> learned_ibans() = 0;
 
+  // Dunning: every invoice's dunning record (those never reminded have none).
+  virtual Result<std::vector<ItemDunning>> item_dunning_records() = 0;
+  virtual Result<std::optional<ItemDunning>> item_dunning(std::string_view item_number) = 0;
+  // Blocks set by account managers that are not lifted (those past `until` included).
+  virtual Result<std::vector<ManualDunningBlock>> manual_dunning_blocks() = 0;
+  // Credits from customers the bank reported but has not booked yet (provisional, not
+  // superseded): they hold dunning.
+  virtual Result<std::vector<BankTransaction>> pending_credits() = 0;
+  virtual Result<std::optional<StoredNotice>> notice(std::string_view number) = 0;
+  // Newest first, at most `limit`.
+  virtual Result<std::vector<StoredNotice>> notices(const NoticeQuery& query) = 0;
+  // The numbers of notices waiting for delivery (pending or retrying), oldest first.
+  virtual Result<std::vector<std::string>> notices_to_deliver() = 0;
+  // The highest notice number starting with `prefix` (numbers are zero-padded), if any.
+  virtual Result<std::optional<std::string>> last_notice_number(std::string_view prefix) = 0;
+
   // Oldest first, reversals included.
   virtual Result<std::vector<Allocation>> allocations_of_item(std::string_view item_number) = 0;
   virtual Result<std::vector<Note>> notes(const NoteQuery& query) = 0;
@@ -345,6 +432,20 @@ class Transaction : public Reader {
   // transaction `learned_from`); unchanged when known.
   virtual Result<Change> learn_iban(std::string_view customer_number, std::string_view iban,
                                     std::string_view learned_from) = 0;
+
+  // Records a decided notice (delivery pending) with its lines and charges; refused when the
+  // number or idempotency key is known. The fee and interest items it charged are upserted by
+  // the caller in the same step.
+  virtual Result<Change> record_notice(const StoredNotice& notice) = 0;
+  // Where a notice's delivery stands now; counts an attempt unless the state is pending.
+  virtual Result<Change> mark_notice_delivery(std::string_view number, DeliveryState state,
+                                              std::string_view detail) = 0;
+  // Inserts or replaces an invoice's dunning record and sets the item's dunning level.
+  virtual Result<Change> record_item_dunning(const ItemDunning& record) = 0;
+  // Sets (or replaces) a block on a customer or item; lifts it again (unchanged when none).
+  virtual Result<Change> set_dunning_block(const ManualDunningBlock& block) = 0;
+  virtual Result<Change> lift_dunning_block(std::string_view customer_number,
+                                            std::string_view item_number) = 0;
 
   // A note about a customer or one of its items (the customer is taken from the item).
   virtual Result<std::int64_t> add_note(const Note& note) = 0;
