@@ -215,5 +215,20 @@ TEST_F(DunningStoreTest, PendingCreditsAreProvisionalCreditsNotYetBooked) {
   EXPECT_EQ(credits[0].amount, eur(11900));
 }
 
+TEST_F(DunningStoreTest, NoticeCountsArePerDeliveryState) {
+  using Counts = std::map<std::string, std::int64_t>;
+  EXPECT_TRUE(ask<Counts>([](Reader& r) { return r.notice_counts(); }).empty());
+  step(*store_, [&](Transaction& tx) {
+    ASSERT_TRUE(tx.record_notice(reminder("M-2026-000001")));
+    ASSERT_TRUE(tx.mark_notice_delivery("M-2026-000001", DeliveryState::parked, "bad address"));
+    ASSERT_TRUE(tx.record_notice(reminder("M-2026-000002")));
+    ASSERT_TRUE(tx.record_notice(reminder("M-2026-000003")));
+    ASSERT_TRUE(tx.mark_notice_delivery("M-2026-000003", DeliveryState::delivered, ""));
+    ASSERT_TRUE(tx.record_notice(reminder("M-2026-000004")));
+  });
+  EXPECT_EQ(ask<Counts>([](Reader& r) { return r.notice_counts(); }),
+            (Counts{{"delivered", 1}, {"parked", 1}, {"pending", 2}}));
+}
+
 }  // namespace
 }  // namespace kontor::store

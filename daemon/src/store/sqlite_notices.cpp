@@ -222,4 +222,13 @@ Result<Change> UnitOfWork::mark_notice_delivery(std::string_view number, Deliver
   });
 }
 
+Result<std::map<std::string, std::int64_t>> UnitOfWork::notice_counts() {
+  return read<std::map<std::string, std::int64_t>>("notice counts", [&] {
+    std::map<std::string, std::int64_t> counts;
+    Query rows(db_, "SELECT delivery_state, COUNT(*) FROM notices GROUP BY delivery_state");
+    while (rows.step()) counts.emplace(rows->text(0), rows->int64(1));
+    return counts;
+  });
+}
+
 }  // namespace kontor::store::sqlite

@@ -357,6 +357,9 @@ class Reader {
   virtual Result<std::vector<StoredNotice>> notices(const NoticeQuery& query) = 0;
   // The numbers of notices waiting for delivery (pending or retrying), oldest first.
   virtual Result<std::vector<std::string>> notices_to_deliver() = 0;
+  // How many notices are in each delivery state (states without any are left out): what an
+  // operator watches, without reading every notice.
+  virtual Result<std::map<std::string, std::int64_t>> notice_counts() = 0;
   // The highest notice number starting with `prefix` (numbers are zero-padded), if any.
   virtual Result<std::optional<std::string>> last_notice_number(std::string_view prefix) = 0;
 
