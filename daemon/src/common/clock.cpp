@@ -121,4 +121,15 @@ std::string format_instant(TimePoint instant) {
   return date::format("%FT%TZ", std::chrono::time_point_cast<std::chrono::seconds>(instant));
 }
 
+Result<Date> local_date(TimePoint instant, std::string_view zone) {
+  try {
+    const auto* tz = date::locate_zone(std::string(zone));
+    const auto local = tz->to_local(instant);
+    const date::year_month_day day{date::floor<date::days>(local)};
+    return Date::from_ymd(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
+  } catch (const std::exception& e) {
+    return Error{"cannot tell the day in time zone '" + std::string(zone) + "': " + e.what()};
+  }
+}
+
 }  // namespace kontor

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string_view>
 
+#include "kontor/model/date.hpp"
 #include "kontor/result.hpp"
 
 namespace kontor {
@@ -29,5 +30,8 @@ Result<TimePoint> parse_instant(std::string_view text, std::string_view zone);
 
 // "2026-11-28T08:30:00Z"
 std::string format_instant(TimePoint instant);
+
+// The calendar day `instant` falls on in `zone` (IANA name): "today" for the company.
+Result<Date> local_date(TimePoint instant, std::string_view zone);
 
 }  // namespace kontor

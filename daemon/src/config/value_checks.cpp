@@ -63,15 +63,19 @@ std::string check_decimal(const ConfigNode& decimal) {
   return parsed ? std::string() : parsed.error().message;
 }
 
-std::string check_money(const ConfigNode& money) {
+Result<Money> money_of(const ConfigNode& money) {
   const std::string& text = money.text();
   const auto space = text.rfind(' ');
   if (space == std::string::npos) {
-    return "expected an amount with its currency such as 5.00 EUR, found '" + text + "'";
+    return Error{"expected an amount with its currency such as 5.00 EUR, found '" + text + "'"};
   }
   auto currency = Currency::from_code(text.substr(space + 1));
-  if (!currency) return currency.error().message;
-  auto parsed = Money::parse(text.substr(0, space), *currency, Notation::point());
+  if (!currency) return currency.error();
+  return Money::parse(text.substr(0, space), *currency, Notation::point());
+}
+
+std::string check_money(const ConfigNode& money) {
+  const Result<Money> parsed = money_of(money);
   return parsed ? std::string() : parsed.error().message;
 }
 

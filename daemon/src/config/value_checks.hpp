@@ -6,6 +6,8 @@
 #include <string>
 
 #include "config/config_node.hpp"
+#include "kontor/model/money.hpp"
+#include "kontor/result.hpp"
 
 namespace kontor::config {
 
@@ -19,5 +21,7 @@ std::string check_vat_id(const ConfigNode& vat_id);
 // Exact decimal ("8.5") and amount with currency ("5.00 EUR"), read by the model's parsers.
 std::string check_decimal(const ConfigNode& decimal);
 std::string check_money(const ConfigNode& money);
+// The amount of a money value ("5.00 EUR").
+Result<Money> money_of(const ConfigNode& money);
 
 }  // namespace kontor::config

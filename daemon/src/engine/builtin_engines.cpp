@@ -1,3 +1,5 @@
+#include "engine/dunning.hpp"
+#include "engine/dunning_settings.hpp"
 #include "engine/engine.hpp"
 #include "engine/import_open_items.hpp"
 #include "engine/import_statements.hpp"
@@ -12,6 +14,8 @@ EngineCatalog builtin_engines() {
   catalog.add(import_statements_engine());
   catalog.add(reconcile_engine());
   catalog.sections_.push_back(reconcile_section());
+  catalog.add(dunning_engine());
+  catalog.sections_.push_back(dunning_section());
   return catalog;
 }
 

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "config/value_checks.hpp"
+
 namespace kontor::engine {
 namespace {
 
@@ -150,13 +152,8 @@ Result<matching::ReconcilePolicy> reconcile_policy_of(const ConfigNode* section)
   }
   if (const ConfigNode* tolerance = section->find("bank_charges_tolerance");
       tolerance != nullptr && tolerance->is_scalar()) {
-    const std::string& text = tolerance->text();
-    const auto space = text.rfind(' ');
-    if (space == std::string::npos) return Error{"reconcile.bank_charges_tolerance: " + text};
-    Result<Currency> currency = Currency::from_code(text.substr(space + 1));
-    if (!currency) return currency.error();
-    Result<Money> money = Money::parse(text.substr(0, space), *currency, Notation::point());
-    if (!money) return money.error();
+    Result<Money> money = money_of(*tolerance);
+    if (!money) return Error{"reconcile.bank_charges_tolerance: " + money.error().message};
     policy.scoring.amounts.bank_charges_tolerance = *money;
   }
   if (const ConfigNode* keywords = section->find("invoice_keywords"); keywords != nullptr) {

@@ -9,6 +9,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -110,15 +111,40 @@ class DaemonProcess final : public AdminBackend {
       log_->error("cannot start jobs: {}", started.error().message);
       return kExitStartFailed;
     }
-    for (const auto& name : requested) {
+    // In the order of the flow (DESIGN.md §3): what reminds or exports must see what was
+    // imported and matched, so each stage starts when the one before it (and every `then:` run
+    // it caused) has ended.
+    std::map<int, std::vector<std::string>> stages;
+    for (const auto& name : requested) stages[flow_stage(config.job(name)->engine)].push_back(name);
+    once_stages_.clear();
+    for (auto& [stage, names] : stages) once_stages_.push_back(std::move(names));
+    run_once_stage(0);
+    wait_for_signal();
+    io_.run();
+    return jobs_->unsuccessful_runs() == 0 ? kExitOk : kExitJobFailed;
+  }
+
+  // Where an engine stands in the flow: imports, matching, what reads the matched book
+  // (reminders, statements, invoices), exports, then the operator's digest and housekeeping.
+  static int flow_stage(const std::string& engine) {
+    if (engine == "import_open_items" || engine == "import_statements") return 0;
+    if (engine == "reconcile") return 1;
+    if (engine == "dunning" || engine == "statements" || engine == "deliver_invoices") return 2;
+    if (engine == "export") return 3;
+    return 4;
+  }
+
+  void run_once_stage(std::size_t stage) {
+    if (stage >= once_stages_.size()) {
+      io_.stop();
+      return;
+    }
+    for (const auto& name : once_stages_[stage]) {
       if (auto planned = jobs_->run_now(name); !planned) {
         log_->error("job {}: {}", name, planned.error().message);
       }
     }
-    jobs_->when_idle([this] { io_.stop(); });
-    wait_for_signal();
-    io_.run();
-    return jobs_->unsuccessful_runs() == 0 ? kExitOk : kExitJobFailed;
+    jobs_->when_idle([this, stage] { run_once_stage(stage + 1); });
   }
 
   int serve(std::shared_ptr<Runtime> runtime) {
@@ -287,8 +313,9 @@ class DaemonProcess final : public AdminBackend {
   ServiceNotifier notifier_;
   admin::AdminRoutes routes_;
   std::unique_ptr<admin::AdminServer> admin_;
-  std::unique_ptr<JobService> jobs_;    // destroyed before what runs use
-  std::unique_ptr<SourceWatch> watch_;  // destroyed first: it refers to jobs_
+  std::vector<std::vector<std::string>> once_stages_;  // `--once`: the jobs of each flow stage
+  std::unique_ptr<JobService> jobs_;                   // destroyed before what runs use
+  std::unique_ptr<SourceWatch> watch_;                 // destroyed first: it refers to jobs_
   std::shared_ptr<spdlog::logger> log_;
 };
 

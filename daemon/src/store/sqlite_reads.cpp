@@ -513,6 +513,17 @@ Result<std::vector<BankTransaction>> UnitOfWork::transactions_to_reconcile() {
   });
 }
 
+Result<std::map<std::string, std::vector<std::string>>> UnitOfWork::statement_sources() {
+  return read<std::map<std::string, std::vector<std::string>>>("statement sources", [&] {
+    std::map<std::string, std::vector<std::string>> sources;
+    Query rows(db_,
+               "SELECT DISTINCT s.account, f.source FROM statements s "
+               "JOIN files f ON f.sha256 = s.file_sha256 ORDER BY s.account, f.source");
+    while (rows.step()) sources[rows->text(0)].push_back(rows->text(1));
+    return sources;
+  });
+}
+
 Result<std::vector<BankTransaction>> UnitOfWork::pending_credits() {
   static const std::string kSql = std::string(kTransactionColumns) +
                                   "WHERE b.provisional = 1 AND b.superseded_by IS NULL "

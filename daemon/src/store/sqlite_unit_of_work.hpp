@@ -41,6 +41,7 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<Money>> pending_notification_amounts(std::string_view account) override;
   Result<std::vector<AccountSummary>> account_summaries() override;
   Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) override;
+  Result<std::map<std::string, std::vector<std::string>>> statement_sources() override;
   Result<std::vector<BankTransaction>> transactions_to_reconcile() override;
   Result<std::optional<Reconciliation>> reconciliation(std::string_view transaction) override;
   Result<std::vector<ReconciliationEntry>> reconciliations(

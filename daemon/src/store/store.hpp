@@ -314,6 +314,9 @@ class Reader {
   virtual Result<std::vector<Money>> pending_notification_amounts(std::string_view account) = 0;
   // Every account with statements, ordered by account.
   virtual Result<std::vector<AccountSummary>> account_summaries() = 0;
+  // Per account, the source instances its statement files came from: which import jobs deliver
+  // an account's statements.
+  virtual Result<std::map<std::string, std::vector<std::string>>> statement_sources() = 0;
   // Refused files, newest first, at most `limit`.
   virtual Result<std::vector<RefusedFile>> refused_files(std::int64_t limit) = 0;
 

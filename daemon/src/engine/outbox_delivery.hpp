@@ -1,0 +1,34 @@
+// Delivering the outbox: every notice waiting for delivery (pending, or retrying after a
+// temporary failure) is handed, with its stored rendering, to its channel instance, then marked
+// in a transaction of its own — delivered, retrying (the channel said RETRY) or parked with the
+// channel's reason (a permanent failure an operator must look at). A crash between delivery
+// and mark repeats that one notice; the idempotency key lets the channel recognise it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kontor/model/company.hpp"
+#include "kontor/result.hpp"
+#include "store/store.hpp"
+
+namespace kontor::host {
+class PluginInstances;
+}
+
+namespace kontor::engine {
+
+struct OutboxCounts {
+  std::int64_t delivered = 0;
+  std::int64_t retrying = 0;
+  std::int64_t parked = 0;
+  std::vector<std::string> problems;  // one line per retrying or parked notice
+};
+
+Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& plugins,
+                                    const Company& company, const std::atomic<bool>& cancelled,
+                                    const std::string& actor);
+
+}  // namespace kontor::engine
