@@ -221,13 +221,22 @@ Result<ReconcileCounts> reconcile_pending(store::Transaction& tx,
   if (!customers) return customers.error();
   Result<std::vector<OpenItem>> items = tx.open_items(store::ItemQuery{});
   if (!items) return items.error();
+
+  // Notices carry their own RF references: a payment quoting one pays the notice's items.
+  Result<std::map<std::string, std::vector<std::string>>> references = tx.notice_references();
+  if (!references) return references.error();
+  std::vector<matching::NoticeReference> notices;
+  for (auto& [reference, item_numbers] : references.value()) {
+    Result<CreditorReference> parsed = CreditorReference::parse(reference);
+    if (!parsed) continue;  // stored by Kontor itself, so always valid; never fail a run on it
+    notices.push_back(
+        matching::NoticeReference{.reference = *parsed, .item_numbers = std::move(item_numbers)});
+  }
   measured.load = since(start);
 
   start = Clock::now();
-  // Notices with their own RF references are written by the dunning and statements engines;
-  // until the store keeps them there are none to offer (Reconciler's NoticeReference).
   matching::Reconciler reconciler(std::move(customers).value(), std::move(items).value(), policy,
-                                  {});
+                                  std::move(notices));
   measured.engine += since(start);
 
   ReconcileRun run(tx, reconciler, counts);

@@ -221,5 +221,37 @@ TEST_F(ReconcileStepTest, TheBankChargesToleranceComesFromThePolicy) {
   EXPECT_EQ(open_of("RE-2026-0012"), eur(0));
 }
 
+TEST_F(ReconcileStepTest, PaymentQuotingAReminderReferencePaysTheItemsItListed) {
+  add_item(invoice("RE-1", "4711", 11900));
+  add_item(invoice("RE-2", "4711", 5000));
+  store::StoredNotice reminder;
+  reminder.notice.number = "M-2026-000007";
+  reminder.notice.customer_number = "4711";
+  reminder.notice.level = 1;
+  reminder.notice.items = {NoticeLine{.item_number = "RE-1", .open = eur(11900), .level = 1},
+                           NoticeLine{.item_number = "RE-2", .open = eur(5000), .level = 1}};
+  reminder.notice.fees = eur(0);
+  reminder.notice.interest = eur(0);
+  reminder.notice.channel = "mail-out";
+  ASSERT_TRUE(assign_references(reminder.notice));
+  reminder.template_name = "reminder-1";
+  reminder.language = "de";
+  reminder.notice_date = day("2026-11-28");
+  reminder.total = eur(16900);
+  step(*store_, [&](store::Transaction& tx) { ASSERT_TRUE(tx.record_notice(reminder)); });
+
+  // A payer who knows nothing but the reminder's reference, from an account Kontor never saw.
+  BankTransaction paid = credit(16900, "Ihre Mahnung " + reminder.notice.rf_reference->formatted());
+  paid.counterparty_account = "DE75512108001245126199";
+  paid.counterparty_name = "Jemand Anderes";
+  const std::vector<BankTransaction> stored = import("S1", {paid});
+
+  const ReconcileCounts counts = reconcile();
+  EXPECT_EQ(counts.posted, 1);
+  EXPECT_EQ(open_of("RE-1"), eur(0));
+  EXPECT_EQ(open_of("RE-2"), eur(0));
+  EXPECT_EQ(decision_of(stored[0]).state, store::ReconciliationState::posted);
+}
+
 }  // namespace
 }  // namespace kontor::engine

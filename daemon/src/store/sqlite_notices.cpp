@@ -123,6 +123,18 @@ Result<std::vector<std::string>> UnitOfWork::notices_to_deliver() {
   });
 }
 
+Result<std::map<std::string, std::vector<std::string>>> UnitOfWork::notice_references() {
+  return read<std::map<std::string, std::vector<std::string>>>("notice references", [&] {
+    std::map<std::string, std::vector<std::string>> references;
+    Query rows(db_,
+               "SELECT n.rf_reference, l.item_number FROM notices n "
+               "JOIN notice_lines l ON l.notice_number = n.number "
+               "WHERE n.rf_reference IS NOT NULL ORDER BY n.rf_reference, l.position");
+    while (rows.step()) references[rows->text(0)].push_back(rows->text(1));
+    return references;
+  });
+}
+
 Result<std::optional<std::string>> UnitOfWork::last_notice_number(std::string_view prefix) {
   return read<std::optional<std::string>>(
       "last notice number", [&]() -> std::optional<std::string> {

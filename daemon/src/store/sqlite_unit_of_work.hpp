@@ -61,6 +61,7 @@ class UnitOfWork final : public Transaction {
   Result<std::optional<StoredNotice>> notice(std::string_view number) override;
   Result<std::vector<StoredNotice>> notices(const NoticeQuery& query) override;
   Result<std::vector<std::string>> notices_to_deliver() override;
+  Result<std::map<std::string, std::vector<std::string>>> notice_references() override;
   Result<std::map<std::string, std::int64_t>> notice_counts() override;
   Result<std::optional<std::string>> last_notice_number(std::string_view prefix) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;

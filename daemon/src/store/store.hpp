@@ -363,6 +363,9 @@ class Reader {
   // How many notices are in each delivery state (states without any are left out): what an
   // operator watches, without reading every notice.
   virtual Result<std::map<std::string, std::int64_t>> notice_counts() = 0;
+  // Every notice's RF reference (electronic form) with the items it listed: a payment quoting
+  // it pays those items (matching).
+  virtual Result<std::map<std::string, std::vector<std::string>>> notice_references() = 0;
   // The highest notice number starting with `prefix` (numbers are zero-padded), if any.
   virtual Result<std::optional<std::string>> last_notice_number(std::string_view prefix) = 0;
 
