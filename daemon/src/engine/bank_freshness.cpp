@@ -21,6 +21,12 @@ std::string duration_text(std::chrono::milliseconds duration) {
                                              : fmt::format("{} ms", duration.count());
 }
 
+// The store's instants carry milliseconds ("2026-11-28T09:30:00.123Z"); seconds are enough here.
+std::string whole_seconds(const std::string& instant) {
+  const auto dot = instant.find('.');
+  return dot == std::string::npos ? instant : instant.substr(0, dot) + "Z";
+}
+
 }  // namespace
 
 Result<BankFreshness> check_bank_freshness(const config::KontorConfig& config,
@@ -109,7 +115,7 @@ Result<BankFreshness> check_bank_freshness(const config::KontorConfig& config,
             job->inputs.end()) {
           continue;
         }
-        Result<TimePoint> at = parse_instant(file.refused_at, "UTC");
+        Result<TimePoint> at = parse_instant(whole_seconds(file.refused_at), "UTC");
         if (at && *at >= oldest_allowed) {
           result.refusals.push_back(
               fmt::format("account {}: file '{}' from {} was quarantined at {}: {}", account,
