@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace kontor::config {
 
 std::string to_string(const SourcePosition& position) {
@@ -59,6 +61,14 @@ std::string_view describe(ConfigNode::Kind kind) {
       return "a map";
   }
   return "?";
+}
+
+int int_or(const ConfigNode* node, int fallback) {
+  if (node == nullptr || !node->is_scalar()) return fallback;
+  int value = fallback;
+  const std::string& text = node->text();
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
 }
 
 }  // namespace kontor::config

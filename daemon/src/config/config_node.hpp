@@ -68,4 +68,8 @@ struct ConfigNode::Entry {
 // Human name of a node kind for messages: "a map", "a list", "a value", "nothing".
 std::string_view describe(ConfigNode::Kind kind);
 
+// The whole number a validated scalar holds, or `fallback` when `node` is null (the key is
+// absent) or not a number: engines read their sections after the schema checked them.
+int int_or(const ConfigNode* node, int fallback);
+
 }  // namespace kontor::config

@@ -13,14 +13,6 @@ namespace {
 
 using namespace config;
 
-int int_of(const ConfigNode* node, int fallback) {
-  if (node == nullptr || !node->is_scalar()) return fallback;
-  int value = fallback;
-  const std::string& text = node->text();
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
 bool bool_of(const ConfigNode* node, bool fallback) {
   if (node == nullptr || !node->is_scalar()) return fallback;
   const std::string& text = node->text();
@@ -53,8 +45,8 @@ Result<dunning::DunningLevel> level_of(const ConfigNode& node, std::size_t index
                                        const Currency& currency) {
   dunning::DunningLevel level;
   level.name = text_of(node.find("name"), fmt::format("level {}", index + 1));
-  level.days_after_due = int_of(node.find("days_after_due"), 0);
-  level.days_after_previous = int_of(node.find("days_after_previous"), 0);
+  level.days_after_due = int_or(node.find("days_after_due"), 0);
+  level.days_after_previous = int_or(node.find("days_after_previous"), 0);
   level.fee = Money::zero(currency);
   if (Result<Money> fee = money_at(node, "fee", level.fee); fee) {
     level.fee = *fee;
@@ -70,7 +62,7 @@ Result<dunning::DunningLevel> level_of(const ConfigNode& node, std::size_t index
   level.channel = channel == "letter"  ? dunning::ChannelChoice::letter
                   : channel == "email" ? dunning::ChannelChoice::email
                                        : dunning::ChannelChoice::preferred;
-  level.pay_within_days = int_of(node.find("pay_within_days"), 10);
+  level.pay_within_days = int_or(node.find("pay_within_days"), 10);
   return level;
 }
 
@@ -178,13 +170,13 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
       policy.levels.push_back(*level);
     }
   }
-  policy.grace_days = int_of(section->find("grace_days"), 0);
+  policy.grace_days = int_or(section->find("grace_days"), 0);
   Result<Money> minimum = money_at(*section, "minimum_overdue", policy.minimum_overdue);
   if (!minimum) return minimum.error();
   policy.minimum_overdue = *minimum;
-  policy.default_rules.postal_days = int_of(section->find("postal_days"), 3);
-  policy.default_rules.email_days = int_of(section->find("email_days"), 0);
-  policy.default_rules.invoice_receipt_days = int_of(section->find("invoice_receipt_days"), 3);
+  policy.default_rules.postal_days = int_or(section->find("postal_days"), 3);
+  policy.default_rules.email_days = int_or(section->find("email_days"), 0);
+  policy.default_rules.invoice_receipt_days = int_or(section->find("invoice_receipt_days"), 3);
   policy.due_date_agreed_by_default = bool_of(section->find("due_date_agreed"), false);
   policy.charge_interest = bool_of(section->find("interest"), true);
   Result<Decimal> consumer =
@@ -206,7 +198,7 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   policy.flat_fee_covers_level_fees = bool_of(section->find("flat_fee_covers_level_fees"), true);
   policy.hold_on_pending_credit = bool_of(section->find("hold_on_pending_credit"), true);
   policy.hold_on_unreconciled_credit = bool_of(section->find("hold_on_unreconciled_credit"), true);
-  policy.collection_after_days = int_of(section->find("collection_after_days"), 14);
+  policy.collection_after_days = int_or(section->find("collection_after_days"), 14);
   policy.default_language = text_of(section->find("default_language"), "de");
   for (const Money* amount : {&policy.minimum_overdue, &policy.flat_fee}) {
     if (amount->currency() != policy.currency) {
@@ -253,7 +245,7 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   if (const ConfigNode* fresh = section->find("require_fresh_import"); fresh != nullptr) {
     if (auto duration = parse_duration(fresh->text())) settings.require_fresh_import = *duration;
   }
-  settings.max_statement_age_days = int_of(section->find("max_statement_age"), 3);
+  settings.max_statement_age_days = int_or(section->find("max_statement_age"), 3);
   return settings;
 }
 

@@ -50,14 +50,6 @@ constexpr ConfidenceKey kConfidences[] = {
      "Added to a number's confidence when the payer's name is the customer's."},
 };
 
-int int_of(const ConfigNode* node, int fallback) {
-  if (node == nullptr || !node->is_scalar()) return fallback;
-  int value = fallback;
-  const std::string& text = node->text();
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
 std::vector<std::string> texts_of(const ConfigNode& list) {
   std::vector<std::string> texts;
   for (const ConfigNode& item : list.items()) texts.push_back(item.text());
@@ -136,19 +128,19 @@ FieldSpec reconcile_section() {
 Result<matching::ReconcilePolicy> reconcile_policy_of(const ConfigNode* section) {
   matching::ReconcilePolicy policy;
   if (section == nullptr || !section->is_map()) return policy;
-  policy.post_from = int_of(section->find("post_from"), policy.post_from);
+  policy.post_from = int_or(section->find("post_from"), policy.post_from);
   if (const ConfigNode* confidence = section->find("confidence"); confidence != nullptr) {
     for (const ConfidenceKey& key : kConfidences) {
-      policy.scoring.*key.field = int_of(confidence->find(key.key), policy.scoring.*key.field);
+      policy.scoring.*key.field = int_or(confidence->find(key.key), policy.scoring.*key.field);
     }
     policy.several_items_by_iban =
-        int_of(confidence->find("several_items_by_iban"), policy.several_items_by_iban);
+        int_or(confidence->find("several_items_by_iban"), policy.several_items_by_iban);
     policy.debt_order_by_iban =
-        int_of(confidence->find("debt_order_by_iban"), policy.debt_order_by_iban);
+        int_or(confidence->find("debt_order_by_iban"), policy.debt_order_by_iban);
     policy.several_items_by_name =
-        int_of(confidence->find("several_items_by_name"), policy.several_items_by_name);
+        int_or(confidence->find("several_items_by_name"), policy.several_items_by_name);
     policy.debt_order_by_name =
-        int_of(confidence->find("debt_order_by_name"), policy.debt_order_by_name);
+        int_or(confidence->find("debt_order_by_name"), policy.debt_order_by_name);
   }
   if (const ConfigNode* tolerance = section->find("bank_charges_tolerance");
       tolerance != nullptr && tolerance->is_scalar()) {
@@ -160,14 +152,14 @@ Result<matching::ReconcilePolicy> reconcile_policy_of(const ConfigNode* section)
     policy.numbers.keywords = texts_of(*keywords);
   }
   policy.numbers.min_digits_without_keyword =
-      static_cast<std::size_t>(int_of(section->find("min_digits_without_keyword"),
+      static_cast<std::size_t>(int_or(section->find("min_digits_without_keyword"),
                                       static_cast<int>(policy.numbers.min_digits_without_keyword)));
-  policy.combinations.max_items = static_cast<std::size_t>(int_of(
+  policy.combinations.max_items = static_cast<std::size_t>(int_or(
       section->find("combination_max_items"), static_cast<int>(policy.combinations.max_items)));
-  policy.combinations.max_steps = static_cast<std::size_t>(int_of(
+  policy.combinations.max_steps = static_cast<std::size_t>(int_or(
       section->find("combination_max_steps"), static_cast<int>(policy.combinations.max_steps)));
   policy.review_candidates = static_cast<std::size_t>(
-      int_of(section->find("review_candidates"), static_cast<int>(policy.review_candidates)));
+      int_or(section->find("review_candidates"), static_cast<int>(policy.review_candidates)));
   if (const ConfigNode* order = section->find("debt_order"); order != nullptr) {
     if (const ConfigNode* between = order->find("between_debts"); between != nullptr) {
       policy.debt_order.between_debts.clear();
