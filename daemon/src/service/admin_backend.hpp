@@ -27,8 +27,8 @@ class AdminBackend {
                                                 const std::string& requested_by) = 0;
 };
 
-// GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run, and the statement and
-// reconcile routes below.
+// GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run, and the statement,
+// reconcile and dunning routes below.
 admin::AdminRoutes daemon_routes(AdminBackend& backend);
 
 // GET /accounts, GET /files?state=quarantined (statement_routes.cpp).
@@ -37,5 +37,10 @@ void add_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 // GET /review, GET /unmatched, GET /entries/{id}, POST /entries/{id}/allocate,
 // POST /entries/{id}/undo, GET /reconciliation (reconcile_routes.cpp).
 void add_reconcile_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
+// GET /notices, GET /notices/counts, GET /notices/{number}, POST /notices/{number}/retry,
+// GET|POST|DELETE /blocks, POST /blocks/lift, GET /dunning/preview, POST /dunning/force
+// (dunning_routes.cpp).
+void add_dunning_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
 }  // namespace kontor::service
