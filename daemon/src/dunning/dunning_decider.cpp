@@ -225,7 +225,11 @@ class CustomerDecision {
 
     Sum fees;
     Sum interest;
+    // The level fee is the fee of the highest level an invoice in default reached on this
+    // notice — charged once per notice, on that invoice. An invoice that stays at its level
+    // brings no fee: its level's fee was charged when it reached it.
     const OpenItem* level_fee_invoice = nullptr;
+    int level_fee_level = 0;
     for (const OpenItem* invoice : listed) {
       const bool advances =
           std::find(advancing.begin(), advancing.end(), invoice) != advancing.end();
@@ -257,18 +261,22 @@ class CustomerDecision {
           if (!fees.add(policy_.flat_fee.minor_units())) return overflow();
         }
         const bool covered = policy_.flat_fee_covers_level_fees && after.flat_fee_charged;
-        if (advances && after.level == notice.level && !covered && level_fee_invoice == nullptr) {
+        if (advances && !covered && after.level > level_fee_level) {
           level_fee_invoice = invoice;
+          level_fee_level = after.level;
         }
       }
       notice.histories.push_back(PlannedHistory{.item_number = invoice->number, .history = after});
     }
-    if (level_fee_invoice != nullptr && level.fee.is_positive()) {
+    const Money& level_fee = level_fee_level > 0
+                                 ? policy_.levels[static_cast<std::size_t>(level_fee_level - 1)].fee
+                                 : level.fee;
+    if (level_fee_invoice != nullptr && level_fee.is_positive()) {
       notice.charges.push_back(PlannedCharge{.item_number = level_fee_invoice->number,
                                              .kind = "level_fee",
-                                             .amount = level.fee,
+                                             .amount = level_fee,
                                              .interest = std::nullopt});
-      if (!fees.add(level.fee.minor_units())) return overflow();
+      if (!fees.add(level_fee.minor_units())) return overflow();
     }
     Sum total = open;
     if (!total.add(fees.minor()) || !total.add(interest.minor())) return overflow();

@@ -16,8 +16,9 @@
 //   advanced); the others go on.
 // - Fees and interest only while the invoice is in default (default_start.hpp): interest from
 //   the day default began or after the last day charged, through the notice's date; the €40
-//   once per business invoice; the level fee once per notice (on its highest-level invoice in
-//   default), none on the notice that first puts an item in default.
+//   once per business invoice; one level fee per notice — the fee of the highest level an
+//   invoice in default reached on it, charged on that invoice — none on the notice that first
+//   puts an item in default.
 #pragma once
 
 #include <map>

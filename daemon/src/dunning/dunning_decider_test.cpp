@@ -383,6 +383,35 @@ TEST_F(DunningDeciderTest, LevelFeeIsChargedOncePerNoticeNotPerInvoice) {
   EXPECT_EQ(plan.notices[0].total, eur(20'500));
 }
 
+TEST_F(DunningDeciderTest, LevelFeeIsTheFeeOfTheLevelAnInvoiceReachedNotOfTheNoticeLevel) {
+  policy.charge_interest = false;
+  CustomerBook& account = customer("K-1", CustomerKind::consumer);
+  // R-1 waits at level 3 (reminded 20 March, its next step is 3 April); R-2 reaches level 2
+  // today. The notice is of level 3 (the highest), but only R-2 advanced: its 5.00 is owed,
+  // not another 10.00 for R-1's level, whose fee the notice of 20 March charged.
+  invoice(account, "R-1", day(2026, 2, 2), 10'000);
+  account.history["R-1"] = ItemHistory{.level = 3,
+                                       .first_reminded_on = day(2026, 2, 9),
+                                       .first_by_letter = false,
+                                       .last_reminded_on = day(2026, 3, 20),
+                                       .interest_through = std::nullopt,
+                                       .flat_fee_charged = false};
+  invoice(account, "R-2", day(2026, 3, 2), 10'000);
+  account.history["R-2"] = ItemHistory{.level = 1,
+                                       .first_reminded_on = day(2026, 3, 9),
+                                       .first_by_letter = false,
+                                       .last_reminded_on = day(2026, 3, 9),
+                                       .interest_through = std::nullopt,
+                                       .flat_fee_charged = false};
+  const DunningPlan plan = plan_on(day(2026, 3, 23));
+  ASSERT_EQ(plan.notices.size(), 1u);
+  EXPECT_EQ(plan.notices[0].level, 3);
+  const std::vector<PlannedCharge> fees = charges_of(plan.notices[0], "level_fee");
+  ASSERT_EQ(fees.size(), 1u);
+  EXPECT_EQ(fees[0].item_number, "R-2");
+  EXPECT_EQ(fees[0].amount, eur(500));
+}
+
 // --- Default (§286 BGB) and fees ---------------------------------------------------------------
 
 TEST_F(DunningDeciderTest, FirstReminderCarriesNoFeeWhenItPutsTheConsumerInDefault) {
