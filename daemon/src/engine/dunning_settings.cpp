@@ -7,6 +7,7 @@
 
 #include "config/scalar_syntax.hpp"
 #include "config/value_checks.hpp"
+#include "render/notice_renderer.hpp"
 
 namespace kontor::engine {
 namespace {
@@ -92,7 +93,17 @@ FieldSpec dunning_section() {
   // instead of the first dunning run.
   auto whole_section = [](const ConfigNode& node) {
     const Result<DunningSettings> settings = dunning_settings_of(&node);
-    return settings ? std::string() : settings.error().message;
+    if (!settings) return settings.error().message;
+    // Templates too: a typo in a template or a level naming none must not wait for a customer.
+    Result<render::NoticeRenderer> renderer =
+        render::NoticeRenderer::load(settings->template_dir, settings->policy.default_language);
+    if (!renderer) return "templates: " + renderer.error().message;
+    for (const dunning::DunningLevel& level : settings->policy.levels) {
+      if (Status found = renderer->check(level.template_name); !found) {
+        return fmt::format("level '{}': {}", level.name, found.error().message);
+      }
+    }
+    return std::string();
   };
   return optional(
       "dunning",

@@ -105,5 +105,14 @@ TEST(DunningSettingsTest, FeeInAnotherCurrencyStopsTheConfiguration) {
   EXPECT_THAT(checked.errors[0].message, HasSubstr("USD"));
 }
 
+TEST(DunningSettingsTest, LevelNamingAnUnknownTemplateStopsTheConfiguration) {
+  const Checked checked = check(R"(
+  levels:
+    - {name: Erinnerung, days_after_due: 7, template: erinerung}
+)" + std::string(kRates));
+  ASSERT_EQ(checked.errors.size(), 1u);
+  EXPECT_THAT(checked.errors[0].message, HasSubstr("erinerung"));
+}
+
 }  // namespace
 }  // namespace kontor::engine
