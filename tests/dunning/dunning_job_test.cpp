@@ -429,6 +429,51 @@ TEST_F(DunningJob, ForcedRunOverridesStaleDataOnceAndIsLogged) {
   EXPECT_EQ(emls().size(), 1u);
 }
 
+TEST_F(DunningJob, PickupFolderThatCannotBeWrittenRetriesAndDeliversOnceItCan) {
+  drop_demo();
+  // Where the pickup folder should be, a file: the channel cannot write and says RETRY.
+  dir_.write("state/outbox/mail", "not a folder");
+  const Completed failed = once(kDemoDay);
+  EXPECT_NE(failed.status, 0) << "a notice waiting for retry fails the run so it is retried";
+  EXPECT_THAT(failed.err, HasSubstr("will be retried"));
+  std::vector<store::StoredNotice> decided = notices("K-10001");
+  ASSERT_EQ(decided.size(), 1u);
+  EXPECT_EQ(decided[0].notice.delivery_state, DeliveryState::retrying);
+  EXPECT_EQ(decided[0].attempts, 1);
+
+  fs::remove(state() / "outbox/mail");
+  const Completed retried = once(kDemoDay, {"dunning"});
+  ASSERT_EQ(retried.status, 0) << retried.err;
+  decided = notices("K-10001");
+  ASSERT_EQ(decided.size(), 1u) << "the retry delivers the notice decided before, no new one";
+  EXPECT_EQ(decided[0].notice.delivery_state, DeliveryState::delivered);
+  EXPECT_EQ(decided[0].attempts, 2);
+  EXPECT_EQ(emls().size(), 1u);
+}
+
+TEST_F(DunningJob, NoticeToAnAddressTheChannelRefusesIsParkedWithTheReason) {
+  drop_demo();
+  // An internationalised address: the ERP import takes it, the e-mail channel cannot send it yet
+  // (no SMTPUTF8), so the notice is parked with the channel's reason for an operator.
+  std::string csv = read_text(source_dir() / "config/demo-data/erp/2026-11-27_offene-posten.csv");
+  if (!csv.empty() && csv.back() != '\n') csv += "\n";
+  csv +=
+      "R-2026-2002;K-20002;Tippfehler GmbH;Hauptstr. 2;50667;Köln;DE;"
+      "jürgen@tippfehler.example;b2b;;01.10.2026;31.10.2026;119,00;100,00;19;EUR;"
+      "invoice;;;email\n";
+  dir_.write("state/inbox/erp/2026-11-27_offene-posten.csv", csv);
+
+  const Completed run = once(kDemoDay);
+  ASSERT_EQ(run.status, 0) << "a parked notice waits for an operator; the run goes on\n" << run.err;
+  const std::vector<store::StoredNotice> parked = notices("K-20002");
+  ASSERT_EQ(parked.size(), 1u) << run.err;
+  EXPECT_EQ(parked[0].notice.delivery_state, DeliveryState::parked);
+  EXPECT_THAT(parked[0].notice.delivery_detail, HasSubstr("tippfehler.example"));
+  EXPECT_THAT(run.err, HasSubstr("is parked"));
+  // The other customer's reminder went out all the same.
+  EXPECT_EQ(notices("K-10001").at(0).notice.delivery_state, DeliveryState::delivered);
+}
+
 TEST_F(DunningJob, CustomerNameWithLineBreakCannotInjectAHeader) {
   drop_demo();
   // The ERP export plus one customer whose name (a quoted CSV field) carries CR LF and a header.
