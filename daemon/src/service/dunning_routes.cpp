@@ -20,6 +20,7 @@
 #include "config/company_section.hpp"
 #include "engine/dunning_run.hpp"
 #include "service/admin_backend.hpp"
+#include "service/request_body.hpp"
 
 namespace kontor::service {
 namespace {
@@ -31,20 +32,8 @@ using nlohmann::json;
 
 constexpr std::int64_t kDefaultNoticeLimit = 50;
 constexpr std::int64_t kMaxNoticeLimit = 1000;
-constexpr std::size_t kMaxTextLength = 2000;
 constexpr std::size_t kMaxNumberLength = 100;
 constexpr const char* kDunningEngine = "dunning";
-
-// An answer other than 200, decided inside a store step.
-struct Refusal {
-  int status = 0;
-  std::string message;
-};
-
-// "user:<login>", the actor of every change a request makes (the admin socket's peer).
-std::string actor_of(const AdminRequest& request) {
-  return "user:" + (request.peer_user.empty() ? std::string("unknown") : request.peer_user);
-}
 
 json optional_text(const std::string& text) {
   return text.empty() ? json() : json(text);
@@ -110,33 +99,6 @@ json notice_detail(const store::StoredNotice& stored) {
   out["text"] = stored.text;
   out["html"] = stored.html;
   return out;
-}
-
-// The body as a JSON object with only `allowed` fields (an empty body is `{}`); a refusal
-// otherwise.
-std::optional<Refusal> parse_body(const std::string& body,
-                                  std::initializer_list<const char*> allowed, json& out) {
-  out = body.empty() ? json::object() : json::parse(body, nullptr, false);
-  if (out.is_discarded() || !out.is_object()) {
-    return Refusal{400, "the body must be a JSON object"};
-  }
-  for (const auto& [key, value] : out.items()) {
-    bool known = false;
-    for (const char* name : allowed) known = known || key == name;
-    if (!known) return Refusal{400, fmt::format("unknown field '{}'", key)};
-  }
-  return std::nullopt;
-}
-
-// A text field: absent is empty; anything but a string of at most `max` bytes is refused.
-std::optional<Refusal> text_field(const json& body, const char* name, std::string& out,
-                                  std::size_t max = kMaxTextLength) {
-  out.clear();
-  if (!body.contains(name) || body[name].is_null()) return std::nullopt;
-  if (!body[name].is_string()) return Refusal{400, fmt::format("{} must be a string", name)};
-  out = body[name].get<std::string>();
-  if (out.size() > max) return Refusal{400, fmt::format("{} is longer than {} bytes", name, max)};
-  return std::nullopt;
 }
 
 bool blank(const std::string& text) {
@@ -310,7 +272,7 @@ AdminResponse set_block(AdminBackend& backend, const AdminRequest& request) {
   std::string customer, item, reason, until_text;
   for (auto [name, out, max] :
        {std::tuple{"customer", &customer, kMaxNumberLength},
-        std::tuple{"item", &item, kMaxNumberLength}, std::tuple{"reason", &reason, kMaxTextLength},
+        std::tuple{"item", &item, kMaxNumberLength}, std::tuple{"reason", &reason, kMaxRequestText},
         std::tuple{"until", &until_text, kMaxNumberLength}}) {
     if (auto bad = text_field(body, name, *out, max)) return json_error(bad->status, bad->message);
   }

@@ -22,6 +22,7 @@
 
 #include "engine/manual_allocation.hpp"
 #include "service/admin_backend.hpp"
+#include "service/request_body.hpp"
 
 namespace kontor::service {
 namespace {
@@ -38,19 +39,7 @@ constexpr std::size_t kMinIdLength = 8;
 constexpr std::size_t kShortIdLength = 12;
 constexpr std::size_t kMaxItems = 100;
 constexpr std::size_t kMaxItemNumberLength = 100;
-constexpr std::size_t kMaxTextLength = 2000;
 constexpr std::int64_t kAmbiguityShown = 5;
-
-// An answer other than 200, decided inside a store step.
-struct Refusal {
-  int status = 0;
-  std::string message;
-};
-
-// "user:<login>", the actor of every change a request makes (the admin socket's peer).
-std::string actor_of(const AdminRequest& request) {
-  return "user:" + (request.peer_user.empty() ? std::string("unknown") : request.peer_user);
-}
 
 // The shortest prefix of at least 12 characters (in steps of 4) that names only `identity`.
 Result<std::string> short_id(store::Reader& reader, const std::string& identity) {
@@ -211,33 +200,6 @@ AdminResponse list_in_state(AdminBackend& backend, const AdminRequest& request,
   });
   if (!read) return json_error(500, read.error().message);
   return {200, list.dump()};
-}
-
-// The body as a JSON object with only `allowed` fields; a refusal otherwise.
-std::optional<Refusal> parse_body(const std::string& body,
-                                  std::initializer_list<const char*> allowed, json& out) {
-  out = json::parse(body, nullptr, false);
-  if (out.is_discarded() || !out.is_object()) {
-    return Refusal{400, "the body must be a JSON object"};
-  }
-  for (const auto& [key, value] : out.items()) {
-    bool known = false;
-    for (const char* name : allowed) known = known || key == name;
-    if (!known) return Refusal{400, fmt::format("unknown field '{}'", key)};
-  }
-  return std::nullopt;
-}
-
-// A text field: absent is empty; anything but a string of at most kMaxTextLength is refused.
-std::optional<Refusal> text_field(const json& body, const char* name, std::string& out) {
-  out.clear();
-  if (!body.contains(name) || body[name].is_null()) return std::nullopt;
-  if (!body[name].is_string()) return Refusal{400, fmt::format("{} must be a string", name)};
-  out = body[name].get<std::string>();
-  if (out.size() > kMaxTextLength) {
-    return Refusal{400, fmt::format("{} is longer than {} bytes", name, kMaxTextLength)};
-  }
-  return std::nullopt;
 }
 
 struct RequestedItem {
