@@ -81,6 +81,19 @@ const PlannedHistory* history_in(const PlannedNotice& notice, std::string_view i
   return nullptr;
 }
 
+// An invoice's history after e-mail reminders: `level` reached, first and last reminded on
+// those days, interest charged through `interest_through`, the €40 charged or not.
+ItemHistory reminded(int level, const Date& first, const Date& last,
+                     std::optional<Date> interest_through = std::nullopt,
+                     bool flat_fee_charged = false) {
+  return ItemHistory{.level = level,
+                     .first_reminded_on = first,
+                     .first_by_letter = false,
+                     .last_reminded_on = last,
+                     .interest_through = interest_through,
+                     .flat_fee_charged = flat_fee_charged};
+}
+
 // A day's plan that did something.
 struct Event {
   Date on;
@@ -336,12 +349,7 @@ TEST_F(DunningDeciderTest, NoticeLevelIsTheHighestAmongItsItems) {
   policy.charge_interest = false;
   CustomerBook& account = customer("K-1", CustomerKind::consumer);
   invoice(account, "R-1", day(2026, 2, 2), 20'000);
-  account.history["R-1"] = ItemHistory{.level = 2,
-                                       .first_reminded_on = day(2026, 2, 9),
-                                       .first_by_letter = false,
-                                       .last_reminded_on = day(2026, 2, 23),
-                                       .interest_through = std::nullopt,
-                                       .flat_fee_charged = false};
+  account.history["R-1"] = reminded(2, day(2026, 2, 9), day(2026, 2, 23));
   invoice(account, "R-2", day(2026, 3, 2), 5'000);
 
   const DunningPlan plan = plan_on(day(2026, 3, 9));
@@ -366,12 +374,7 @@ TEST_F(DunningDeciderTest, LevelFeeIsChargedOncePerNoticeNotPerInvoice) {
   CustomerBook& account = customer("K-1", CustomerKind::consumer);
   for (const char* number : {"R-1", "R-2"}) {
     invoice(account, number, day(2026, 3, 2), 10'000);
-    account.history[number] = ItemHistory{.level = 1,
-                                          .first_reminded_on = day(2026, 3, 9),
-                                          .first_by_letter = false,
-                                          .last_reminded_on = day(2026, 3, 9),
-                                          .interest_through = std::nullopt,
-                                          .flat_fee_charged = false};
+    account.history[number] = reminded(1, day(2026, 3, 9), day(2026, 3, 9));
   }
   const DunningPlan plan = plan_on(day(2026, 3, 23));
   ASSERT_EQ(plan.notices.size(), 1u);
@@ -390,19 +393,9 @@ TEST_F(DunningDeciderTest, LevelFeeIsTheFeeOfTheLevelAnInvoiceReachedNotOfTheNot
   // today. The notice is of level 3 (the highest), but only R-2 advanced: its 5.00 is owed,
   // not another 10.00 for R-1's level, whose fee the notice of 20 March charged.
   invoice(account, "R-1", day(2026, 2, 2), 10'000);
-  account.history["R-1"] = ItemHistory{.level = 3,
-                                       .first_reminded_on = day(2026, 2, 9),
-                                       .first_by_letter = false,
-                                       .last_reminded_on = day(2026, 3, 20),
-                                       .interest_through = std::nullopt,
-                                       .flat_fee_charged = false};
+  account.history["R-1"] = reminded(3, day(2026, 2, 9), day(2026, 3, 20));
   invoice(account, "R-2", day(2026, 3, 2), 10'000);
-  account.history["R-2"] = ItemHistory{.level = 1,
-                                       .first_reminded_on = day(2026, 3, 9),
-                                       .first_by_letter = false,
-                                       .last_reminded_on = day(2026, 3, 9),
-                                       .interest_through = std::nullopt,
-                                       .flat_fee_charged = false};
+  account.history["R-2"] = reminded(1, day(2026, 3, 9), day(2026, 3, 9));
   const DunningPlan plan = plan_on(day(2026, 3, 23));
   ASSERT_EQ(plan.notices.size(), 1u);
   EXPECT_EQ(plan.notices[0].level, 3);
@@ -744,12 +737,7 @@ TEST_F(DunningDeciderTest, InterestRunsOnThePrincipalOpenThatDay) {
   invoice(account, "R-1", day(2026, 3, 2), 100'000).open = eur(40'000);  // 600.00 paid 16 March
   account.principal["R-1"] =
       OpenPrincipal{.changes = {{day(2026, 3, 2), eur(100'000)}, {day(2026, 3, 16), eur(40'000)}}};
-  account.history["R-1"] = ItemHistory{.level = 1,
-                                       .first_reminded_on = day(2026, 3, 9),
-                                       .first_by_letter = false,
-                                       .last_reminded_on = day(2026, 3, 9),
-                                       .interest_through = std::nullopt,
-                                       .flat_fee_charged = false};
+  account.history["R-1"] = reminded(1, day(2026, 3, 9), day(2026, 3, 9));
   // Default from 10 March. 10–15 March, 6 days on 1,000.00; 16–23 March, 8 days on 400.00:
   // (100,000 × 6 + 40,000 × 8) × 6.27 / 36,500 = 920,000 × 6.27 / 36,500 = 158.04 ct → 1.58.
   const DunningPlan plan = plan_on(day(2026, 3, 23));
