@@ -5,12 +5,12 @@
 #include <fstream>
 
 #include "support/loopback.hpp"
+#include "support/throwaway_tls.hpp"
 
 namespace kontor::testing {
 namespace {
 
 constexpr const char* kPython = "/usr/bin/python3";
-constexpr const char* kOpenssl = "/usr/bin/openssl";
 
 }  // namespace
 
@@ -36,50 +36,10 @@ std::vector<std::string> HttpsServer::requests() const {
 }
 
 std::string HttpsServer::start(const HttpsServerOptions& options) {
-  for (const char* tool : {kPython, kOpenssl}) {
-    if (::access(tool, X_OK) != 0) return std::string(tool) + " is missing";
-  }
-  for (const char* sub : {"files", "tls", "log", "openssl"}) {
-    std::filesystem::create_directories(dir_ / sub);
-  }
+  if (::access(kPython, X_OK) != 0) return std::string(kPython) + " is missing";
+  for (const char* sub : {"files", "log"}) std::filesystem::create_directories(dir_ / sub);
+  if (std::string why = make_throwaway_tls(dir_ / "tls"); !why.empty()) return why;
   const std::string tls = (dir_ / "tls").string();
-  std::ofstream(dir_ / "tls/server.ext") << "subjectAltName=IP:127.0.0.1\n"
-                                         << "basicConstraints=CA:FALSE\n"
-                                         << "extendedKeyUsage=serverAuth\n";
-  const std::vector<std::vector<std::string>> steps = {
-      {kOpenssl,
-       "req",
-       "-x509",
-       "-newkey",
-       "ec",
-       "-pkeyopt",
-       "ec_paramgen_curve:prime256v1",
-       "-nodes",
-       "-keyout",
-       tls + "/ca.key",
-       "-out",
-       tls + "/ca.pem",
-       "-days",
-       "2",
-       "-subj",
-       "/CN=Kontor test CA",
-       "-addext",
-       "basicConstraints=critical,CA:TRUE",
-       "-addext",
-       "keyUsage=critical,keyCertSign,cRLSign"},
-      {kOpenssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-       "-nodes", "-keyout", tls + "/other-ca.key", "-out", tls + "/other-ca.pem", "-days", "2",
-       "-subj", "/CN=Somebody else's CA", "-addext", "basicConstraints=critical,CA:TRUE"},
-      {kOpenssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-       "-keyout", tls + "/server.key", "-out", tls + "/server.csr", "-subj", "/CN=127.0.0.1"},
-      {kOpenssl, "x509", "-req", "-in", tls + "/server.csr", "-CA", tls + "/ca.pem", "-CAkey",
-       tls + "/ca.key", "-CAcreateserial", "-out", tls + "/server.pem", "-days", "2", "-extfile",
-       tls + "/server.ext"},
-  };
-  for (const auto& argv : steps) {
-    const auto made = run_to_end({argv, dir_ / "openssl", {}, {}});
-    if (made.status != 0) return "openssl " + argv[1] + " failed: " + made.err;
-  }
   port_ = free_loopback_port();
   std::vector<std::string> argv = {
       kPython,
