@@ -30,6 +30,39 @@ struct SmtpServerOptions {
   // "connect": accepts connections and never greets (nor does a TLS handshake); "data": never
   // answers the end of DATA (and stores nothing).
   std::string hang;
+
+  // One setting changed from the defaults (a test rarely needs more).
+  static SmtpServerOptions with_security(std::string security) {
+    SmtpServerOptions options;
+    options.security = std::move(security);
+    return options;
+  }
+  static SmtpServerOptions with_login(std::string username, std::string password) {
+    SmtpServerOptions options;
+    options.username = std::move(username);
+    options.password = std::move(password);
+    return options;
+  }
+  static SmtpServerOptions rejecting(std::string recipient) {
+    SmtpServerOptions options;
+    options.reject_recipients = {std::move(recipient)};
+    return options;
+  }
+  static SmtpServerOptions deferring(std::string recipient) {
+    SmtpServerOptions options;
+    options.defer_recipients = {std::move(recipient)};
+    return options;
+  }
+  static SmtpServerOptions answering_data(std::string reply) {
+    SmtpServerOptions options;
+    options.data_reply = std::move(reply);
+    return options;
+  }
+  static SmtpServerOptions hanging(std::string where) {
+    SmtpServerOptions options;
+    options.hang = std::move(where);
+    return options;
+  }
 };
 
 struct ReceivedMail {

@@ -74,6 +74,9 @@ struct HostInstance {
   std::string transfer_message;  // backs kontor_transfer_result::message until the next call
   std::vector<std::string> transfer_headers;  // and ::headers
   std::vector<kontor_str> transfer_header_views;
+  // A connection the transfer service keeps open for the instance's next transfer (SMTP), of a
+  // type only it knows; closed with the instance.
+  std::shared_ptr<void> kept_connection;
 };
 
 // The function table every instance gets; its functions cast kontor_host_instance* back to

@@ -5,6 +5,7 @@
 #include "host/curl_transfer.hpp"
 #include "host/http_transfer.hpp"
 #include "host/sftp_transfer.hpp"
+#include "host/smtp_transfer.hpp"
 #include "kontor/sdk/views.hpp"
 
 namespace kontor::host {
@@ -25,9 +26,10 @@ kontor_status TransferService::perform(HostInstance& instance,
     return perform_http(instance, request, response, result);
   }
   if (scheme == "sftp") return perform_sftp(instance, request, response, result);
+  if (scheme == "smtp" || scheme == "smtps") return perform_smtp(instance, request, result);
   return transfer::answer(instance, result, 0,
                           fmt::format("transfers with '{}' are not available in this kontord "
-                                      "(http, https, sftp are)",
+                                      "(http, https, sftp, smtp, smtps are)",
                                       scheme),
                           KONTOR_UNSUPPORTED);
 }

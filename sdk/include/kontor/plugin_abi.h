@@ -396,8 +396,20 @@ enum {
  * policy, one place to test. The scheme of the url chooses the protocol:
  *   http, https  method GET, POST, PUT, DELETE
  *   sftp         method GET (a file), LIST (a directory ending in '/'), PUT, RENAME, DELETE
- *   smtp, smtps  method SEND: body is the complete MIME message
+ *   smtp, smtps  method SEND (or SEND_PLAIN, below): body is the complete MIME message
  * Credentials are passed in; the plugin obtained them with secret_get.
+ *
+ * SMTP: the body goes to the envelope sender `mail_from` and recipients `mail_to` (plain
+ * addresses, no angle brackets); `username` with `password` logs in (AUTH). TLS is required:
+ * smtps:// from the first byte, smtp:// through STARTTLS before anything else is said.
+ * Method SEND_PLAIN sends without TLS and is allowed only to a loopback address (a relay on the
+ * same machine). The path of the url, if any, is the name the client greets with (EHLO).
+ * KONTOR_OK when the server accepted the message for every recipient; KONTOR_FAILED when it
+ * refused this message for good (a 5xx reply to a recipient or to the content); KONTOR_RETRY
+ * for anything else (no connection, timeout, TLS or login trouble, any 4xx, a 5xx to the
+ * greeting or the sender), since then the message is not at fault. code is the last reply code,
+ * message the server's reply prefixed by the command it answered. Transfers of one instance
+ * may share a connection.
  *
  * SFTP: the server's host key must be in `known_hosts` (an unknown or changed key is refused,
  * never added); `private_key` logs in with that key (`password` is then its passphrase), else
