@@ -6,6 +6,7 @@
 #include "mime_header.hpp"
 #include "mime_message.hpp"
 #include "pickup_folder.hpp"
+#include "smtp_sender.hpp"
 
 namespace kontor::plugins::email {
 using sdk::Status;
@@ -25,16 +26,21 @@ std::string checked_address(const std::string& key, const std::string& address) 
 }  // namespace
 
 sdk::PluginInfo EmailChannel::info() {
-  return {"email", "1.0.0", "Notices as e-mail (pickup folder)"};
+  return {"email", "1.1.0", "Notices as e-mail (SMTP or a pickup folder)"};
 }
 
 std::vector<sdk::ConfigField> EmailChannel::schema() {
   using sdk::ConfigField;
-  return {
-      ConfigField::text("mode", "How messages leave: pickup (a .eml file per notice in a folder)")
-          .choices({"pickup"})
+  std::vector<ConfigField> fields = {
+      ConfigField::text("mode",
+                        "How messages leave: smtp (to a mail server) or pickup (a .eml file per "
+                        "notice in a folder)")
+          .choices({"pickup", "smtp"})
           .defaults("pickup"),
-      ConfigField::text("pickup_dir", "Absolute folder the .eml files are written to").required(),
+      ConfigField::text("pickup_dir", "Absolute folder the .eml files are written to (pickup)"),
+      ConfigField::text(
+          "envelope_from",
+          "Envelope sender (where bounces go) in mode smtp; default the From address"),
       ConfigField::text("from", "Sender address; default the notice's sender e-mail"),
       ConfigField::text("from_name", "Sender display name; default the notice's sender name"),
       ConfigField::text("reply_to", "Address replies go to"),
@@ -42,23 +48,28 @@ std::vector<sdk::ConfigField> EmailChannel::schema() {
       ConfigField::text("message_id_domain",
                         "Domain of the Message-ID; default the domain of the From address"),
   };
+  for (ConfigField& field : smtp_schema()) fields.push_back(std::move(field));
+  return fields;
 }
 
 EmailChannel::EmailChannel(sdk::Host host, const sdk::Config& config)
     : host_(host),
-      pickup_dir_(config.text("pickup_dir")),
+      pickup_dir_(config.optional_text("pickup_dir").value_or("")),
+      envelope_from_(config.optional_text("envelope_from")),
       from_(config.optional_text("from")),
       from_name_(config.optional_text("from_name")),
       reply_to_(config.optional_text("reply_to").value_or("")),
       message_id_domain_(config.optional_text("message_id_domain")) {
-  if (config.text("mode") != "pickup") {
-    throw sdk::InvalidConfig("mode: only pickup is supported");
-  }
-  // kontord runs as a service; a relative folder would depend on its working directory.
-  if (!pickup_dir_.is_absolute()) {
+  if (config.text("mode") == "smtp") {
+    smtp_.emplace(host_, read_smtp_settings(config));
+  } else if (pickup_dir_.empty()) {
+    throw sdk::InvalidConfig("pickup_dir is required in mode pickup");
+  } else if (!pickup_dir_.is_absolute()) {
+    // kontord runs as a service; a relative folder would depend on its working directory.
     throw sdk::InvalidConfig("pickup_dir must be an absolute path");
   }
   if (from_) checked_address("from", *from_);
+  if (envelope_from_) checked_address("envelope_from", *envelope_from_);
   if (!reply_to_.empty()) checked_address("reply_to", reply_to_);
   for (const auto& bcc : config.list("bcc")) bcc_.push_back(checked_address("bcc", bcc));
   if (message_id_domain_ && !is_plain_domain(*message_id_domain_)) {
@@ -86,7 +97,8 @@ Status EmailChannel::deliver(const sdk::NoticeMessage& notice) {
   }
   message.to = {.name = notice.recipient.name, .address = notice.recipient.email};
   message.reply_to = reply_to_;
-  message.bcc = bcc_;
+  // Over SMTP a blind copy is an envelope recipient only; a pickup MTA reads the Bcc field.
+  if (!smtp_) message.bcc = bcc_;
   message.subject = notice.subject;
   message.date = std::chrono::floor<std::chrono::seconds>(host_.now());
   const std::string domain = message_id_domain_.value_or(
@@ -110,6 +122,15 @@ Status EmailChannel::deliver(const sdk::NoticeMessage& notice) {
   Result<std::string> composed = compose_message(message);
   // A bad address stays bad however often it is tried: park the notice with the reason.
   if (!composed) return Status::failed(which + ": " + composed.error().message);
+
+  if (smtp_) {
+    std::vector<std::string> recipients = {message.to.address};
+    recipients.insert(recipients.end(), bcc_.begin(), bcc_.end());
+    Status sent =
+        smtp_->send(*composed, envelope_from_.value_or(message.from.address), recipients, which);
+    if (sent) host_.count("email_messages_sent");
+    return sent;
+  }
 
   const std::string file_name = pickup_file_name(notice.idempotency_key);
   Result<PickupOutcome> written = write_pickup_file(pickup_dir_, file_name, *composed);

@@ -1,13 +1,14 @@
 // email: the channel that sends notices (reminders, statements) as e-mail.
 //
 // The host has rendered the notice; this channel only composes the MIME message
-// (mime_message.hpp) and hands it on. In `pickup` mode — the only mode so far; SMTP through the
-// host's transfer service comes next — the message is left as <key>.eml in a folder an MTA
-// picks up from. Delivery is idempotent per idempotency key: the same key gives the same file
-// name and Message-ID, and a file already there is not written again.
+// (mime_message.hpp) and hands it on: in `smtp` mode to a mail server through the host's
+// transfer service (smtp_sender.hpp), in `pickup` mode as <key>.eml in a folder an MTA picks up
+// from. The same key always gives the same Message-ID; in pickup mode also the same file name,
+// and a file already there is not written again.
 //
-// Outcomes: ok (written, or written before); failed for what no retry can fix (no or a bad
-// address); retry for what the file system refused (disk full, permission).
+// Outcomes: ok (sent or written, or written before); failed for what no retry can fix (no or a
+// bad address, a server's permanent refusal of the message); retry for the rest (the file
+// system refused, the server is unreachable or answered 4xx).
 #pragma once
 
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "kontor/sdk/plugin.hpp"
+#include "smtp_sender.hpp"
 
 namespace kontor::plugins::email {
 
@@ -31,6 +33,8 @@ class EmailChannel final : public sdk::Channel {
  private:
   sdk::Host host_;
   std::filesystem::path pickup_dir_;
+  std::optional<SmtpSender> smtp_;  // set in mode smtp
+  std::optional<std::string> envelope_from_;
   std::optional<std::string> from_;
   std::optional<std::string> from_name_;
   std::string reply_to_;
