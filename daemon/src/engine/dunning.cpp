@@ -102,18 +102,20 @@ class Dunning final : public Engine {
                      {"interest_minor", interest},
                      {"notices_delivered", delivered->delivered},
                      {"notices_retrying", delivered->retrying},
-                     {"notices_parked", delivered->parked}};
+                     {"notices_parked", delivered->parked},
+                     {"notices_waiting", delivered->waiting}};
     for (const dunning::PlannedNotice& notice : plan.notices) {
       ++report.counts[fmt::format("notices_level_{}", notice.level)];
     }
     report.facts.push_back(fmt::format(
         "{} customers looked at, {} overdue invoices: {} notices decided, {} held back, {} "
-        "handed over; {} delivered, {} to retry, {} parked",
+        "handed over; {} delivered, {} to retry, {} parked, {} not tried",
         plan.customers_considered, plan.items_overdue, plan.notices.size(), plan.skipped.size(),
-        plan.handovers.size(), delivered->delivered, delivered->retrying, delivered->parked));
-    if (delivered->retrying > 0) {
+        plan.handovers.size(), delivered->delivered, delivered->retrying, delivered->parked,
+        delivered->waiting));
+    if (delivered->retrying > 0 || delivered->waiting > 0) {
       return Error{fmt::format("{} notices could not be delivered yet and will be retried",
-                               delivered->retrying)};
+                               delivered->retrying + delivered->waiting)};
     }
     return {};
   }

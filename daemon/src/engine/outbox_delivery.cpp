@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "host/plugin_instances.hpp"
 #include "kontor/sdk/host_side.hpp"
 #include "kontor/sdk/values.hpp"
@@ -61,6 +63,11 @@ Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& 
       !read) {
     return read.error();
   }
+  // Channel instance -> notices in a row it left to retry. A channel that keeps saying RETRY
+  // (its server is down or times out) is not asked again in this run: each attempt could take
+  // its whole timeout, and the notices wait just as well for the next run.
+  std::map<std::string, int> retries_in_a_row;
+  std::map<std::string, std::int64_t> paused;  // channel -> notices not tried
   for (const std::string& number : waiting) {
     if (cancelled) break;
     std::optional<store::StoredNotice> stored;
@@ -79,6 +86,11 @@ Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& 
       return read.error();
     }
     if (!stored || !customer) continue;
+    if (retries_in_a_row[stored->notice.channel] >= kRetriesBeforePause) {
+      ++paused[stored->notice.channel];
+      ++counts.waiting;
+      continue;
+    }
     Outcome outcome;
     host::PluginInstance* channel = plugins.find(stored->notice.channel);
     if (channel == nullptr || !channel->has_role(KONTOR_ROLE_CHANNEL)) {
@@ -98,6 +110,8 @@ Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& 
         !marked) {
       return marked.error();
     }
+    retries_in_a_row[stored->notice.channel] =
+        outcome.state == DeliveryState::retrying ? retries_in_a_row[stored->notice.channel] + 1 : 0;
     switch (outcome.state) {
       case DeliveryState::delivered:
         ++counts.delivered;
@@ -112,6 +126,12 @@ Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& 
         counts.problems.push_back(fmt::format("notice {} is parked: {}", number, outcome.detail));
         break;
     }
+  }
+  for (const auto& [channel, count] : paused) {
+    counts.problems.push_back(fmt::format(
+        "channel '{}' left {} notices in a row to retry; its other {} notices wait for the next "
+        "run",
+        channel, kRetriesBeforePause, count));
   }
   return counts;
 }

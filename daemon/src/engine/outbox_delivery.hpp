@@ -3,6 +3,10 @@
 // in a transaction of its own — delivered, retrying (the channel said RETRY) or parked with the
 // channel's reason (a permanent failure an operator must look at). A crash between delivery
 // and mark repeats that one notice; the idempotency key lets the channel recognise it.
+//
+// When one channel instance has left kRetriesBeforePause notices in a row to retry, its server
+// is taken to be down: its remaining notices are not tried in this run (each try could last the
+// channel's whole timeout) and stay waiting, untouched, for the next.
 #pragma once
 
 #include <atomic>
@@ -20,10 +24,13 @@ class PluginInstances;
 
 namespace kontor::engine {
 
+inline constexpr int kRetriesBeforePause = 3;
+
 struct OutboxCounts {
   std::int64_t delivered = 0;
   std::int64_t retrying = 0;
   std::int64_t parked = 0;
+  std::int64_t waiting = 0;           // not tried: their channel kept failing in this run
   std::vector<std::string> problems;  // one line per retrying or parked notice
 };
 
