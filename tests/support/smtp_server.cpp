@@ -66,6 +66,13 @@ std::vector<ReceivedMail> SmtpServer::received() const {
   return mails;
 }
 
+int SmtpServer::received_count() const {
+  const std::filesystem::path folder = dir_ / "mail/received";
+  int count = 0;
+  while (std::filesystem::exists(folder / (message_name(count + 1) + ".envelope"))) ++count;
+  return count;
+}
+
 int SmtpServer::sessions() const {
   // Whole lines only: a line being written is a session a moment later.
   const std::string log = read_bytes(dir_ / "mail/sessions.log");

@@ -95,6 +95,8 @@ class SmtpServer {
   // The connections opened so far, also those that never got further (TLS refused, hang).
   // Counted as the server accepts one, before its greeting: a client that got any reply is
   // counted; one that only connected (hang = "connect") may be counted a moment later.
+  // How many messages received() would return, without reading them.
+  int received_count() const;
   int sessions() const;
 
  private:
