@@ -15,6 +15,7 @@ build_deps=(
   libcli11-dev              # command lines of kontord and kontorctl
   nlohmann-json3-dev        # admin API bodies (kept out of widely included headers)
   libpugixml-dev            # camt parser
+  libqrencode-dev           # EPC QR code (GiroCode) on notices
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_deps=(
@@ -23,6 +24,7 @@ test_deps=(
   openssh-server            # real SFTP server in tests
   util-linux                # setpriv/runuser for permission tests
   procps
+  zbar-tools                # zbarimg reads the GiroCode back in tests
 )
 
 if [ "$(id -u)" -ne 0 ]; then
