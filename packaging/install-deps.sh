@@ -16,6 +16,7 @@ build_deps=(
   nlohmann-json3-dev        # admin API bodies (kept out of widely included headers)
   libpugixml-dev            # camt parser
   libqrencode-dev           # EPC QR code (GiroCode) on notices
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core  # PDF letters: cairo, Pango, the font
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_deps=(
@@ -25,6 +26,7 @@ test_deps=(
   util-linux                # setpriv/runuser for permission tests
   procps
   zbar-tools                # zbarimg reads the GiroCode back in tests
+  poppler-utils             # pdftotext, pdftoppm read the PDF letters back in tests
 )
 
 if [ "$(id -u)" -ne 0 ]; then

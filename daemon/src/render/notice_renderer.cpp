@@ -30,27 +30,46 @@ struct TemplateSource {
 struct TemplatePair {
   std::optional<TemplateSource> text;
   std::optional<TemplateSource> html;
+  std::optional<TemplateSource> letter;
 };
 
 struct NoticeTemplates {
   Template subject;
   Template text;
   std::optional<Template> html;
+  std::optional<Template> letter;
 };
+
+enum class Part { text, html, letter };
 
 struct FileName {
   std::string key;  // "reminder-1.de"
   std::string language;
-  bool html = false;
+  Part part = Part::text;
 };
 
+std::optional<TemplateSource>& part_of(TemplatePair& pair, Part part) {
+  switch (part) {
+    case Part::html:
+      return pair.html;
+    case Part::letter:
+      return pair.letter;
+    case Part::text:
+      break;
+  }
+  return pair.text;
+}
+
 std::optional<FileName> template_file_name(std::string_view file_name) {
-  bool html = false;
+  Part part = Part::text;
   if (file_name.ends_with(".txt")) {
     file_name.remove_suffix(4);
   } else if (file_name.ends_with(".html")) {
     file_name.remove_suffix(5);
-    html = true;
+    part = Part::html;
+  } else if (file_name.ends_with(".letter")) {
+    file_name.remove_suffix(7);
+    part = Part::letter;
   } else {
     return std::nullopt;
   }
@@ -60,7 +79,7 @@ std::optional<FileName> template_file_name(std::string_view file_name) {
   }
   return FileName{.key = std::string(file_name),
                   .language = std::string(file_name.substr(dot + 1)),
-                  .html = html};
+                  .part = part};
 }
 
 // Editors on other systems save CRLF and a byte order mark; neither belongs in a notice.
@@ -109,9 +128,17 @@ Result<NoticeTemplates> parse_pair(const TemplatePair& pair) {
     if (!parsed) return parsed.error();
     html = std::move(parsed).value();
   }
+  std::optional<Template> letter;
+  if (pair.letter) {
+    Result<Template> parsed =
+        Template::parse(pair.letter->display_name, pair.letter->text, Escaping::none);
+    if (!parsed) return parsed.error();
+    letter = std::move(parsed).value();
+  }
   return NoticeTemplates{.subject = std::move(subject).value(),
                          .text = std::move(body).value(),
-                         .html = std::move(html)};
+                         .html = std::move(html),
+                         .letter = std::move(letter)};
 }
 
 // A template that names something a notice does not have fails here, at load (configuration
@@ -120,7 +147,10 @@ Status check_names(const NoticeTemplates& templates, const std::string& language
   const TemplateValue sample = notice_values(sample_notice(), local_style(language));
   if (Status status = templates.subject.check(sample); !status) return status;
   if (Status status = templates.text.check(sample); !status) return status;
-  if (templates.html) return templates.html->check(sample);
+  if (templates.html) {
+    if (Status status = templates.html->check(sample); !status) return status;
+  }
+  if (templates.letter) return templates.letter->check(sample);
   return {};
 }
 
@@ -151,23 +181,27 @@ Status add_directory(const std::filesystem::path& directory,
   for (const std::filesystem::directory_entry& entry : files) {
     if (!entry.is_regular_file()) continue;
     const std::string file_name = entry.path().filename().string();
-    if (!file_name.ends_with(".txt") && !file_name.ends_with(".html")) continue;
+    if (!file_name.ends_with(".txt") && !file_name.ends_with(".html") &&
+        !file_name.ends_with(".letter")) {
+      continue;
+    }
     const std::optional<FileName> parsed = template_file_name(file_name);
     if (!parsed) {
-      return Error{.message = fmt::format("{}: a template file is named "
-                                          "<name>.<language>.txt or <name>.<language>.html",
+      return Error{.message = fmt::format("{}: a template file is named <name>.<language>.txt, "
+                                          "<name>.<language>.html or <name>.<language>.letter",
                                           entry.path().string())};
     }
     Result<std::string> text = read_file(entry.path());
     if (!text) return text.error();
     TemplatePair& pair = overrides[parsed->key];
-    (parsed->html ? pair.html : pair.text) =
+    part_of(pair, parsed->part) =
         TemplateSource{.display_name = entry.path().string(), .text = normalised(*text)};
   }
   for (auto& [key, pair] : overrides) {
     if (!pair.text) {
+      const TemplateSource& other = pair.html ? *pair.html : *pair.letter;
       return Error{.message = fmt::format("{}: has no {}.txt with the subject and the text",
-                                          pair.html->display_name, key)};
+                                          other.display_name, key)};
     }
     pairs[key] = std::move(pair);
   }
@@ -200,6 +234,23 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+// A letter template's line of exactly "---" marks where the table of items goes.
+void split_at_table_mark(const std::string& letter, std::string& before, std::string& after) {
+  std::size_t start = 0;
+  while (start < letter.size()) {
+    std::size_t end = letter.find('\n', start);
+    if (end == std::string::npos) end = letter.size();
+    if (std::string_view(letter).substr(start, end - start) == "---") {
+      before = letter.substr(0, start);
+      after = end < letter.size() ? letter.substr(end + 1) : "";
+      return;
+    }
+    start = end + 1;
+  }
+  before = letter;
+  after.clear();
+}
+
 }  // namespace
 
 struct NoticeRenderer::Templates {
@@ -218,8 +269,8 @@ Result<NoticeRenderer> NoticeRenderer::load(const std::filesystem::path& directo
     const std::optional<FileName> parsed = template_file_name(shipped.file_name);
     if (!parsed) continue;
     TemplatePair& pair = pairs[parsed->key];
-    (parsed->html ? pair.html : pair.text) = TemplateSource{
-        .display_name = std::string(shipped.file_name), .text = normalised(shipped.text)};
+    part_of(pair, parsed->part) = TemplateSource{.display_name = std::string(shipped.file_name),
+                                                 .text = normalised(shipped.text)};
   }
   if (!directory.empty()) {
     if (Status status = add_directory(directory, pairs); !status) return status.error();
@@ -277,8 +328,19 @@ Result<RenderedNotice> NoticeRenderer::render(const NoticeView& notice) const {
     if (!rendered) return rendered.error();
     html = std::move(rendered).value();
   }
-  return RenderedNotice{
-      .subject = one_line(*subject), .text = std::move(text).value(), .html = std::move(html)};
+  RenderedNotice rendered{.subject = one_line(*subject),
+                          .text = std::move(text).value(),
+                          .html = std::move(html),
+                          .language = std::string(language),
+                          .letter_before_table = {},
+                          .letter_after_table = {},
+                          .has_letter = templates->letter.has_value()};
+  if (templates->letter) {
+    Result<std::string> letter = templates->letter->render(values);
+    if (!letter) return letter.error();
+    split_at_table_mark(*letter, rendered.letter_before_table, rendered.letter_after_table);
+  }
+  return rendered;
 }
 
 }  // namespace kontor::render

@@ -2,7 +2,8 @@
 // plain text and HTML — from templates per name and language.
 //
 // Templates are files `<name>.<language>.txt` (first line `Subject: ...`, a blank line, then
-// the text body) and optionally `<name>.<language>.html` (the HTML body). A configured
+// the text body), optionally `<name>.<language>.html` (the HTML body) and
+// `<name>.<language>.letter` (the text of the PDF letter, letter_pdf.hpp). A configured
 // directory is searched first; templates shipped with Kontor (config/templates/, compiled in)
 // are the fallback. A missing language falls back to `fallback_language`, then to "de".
 //
@@ -24,7 +25,13 @@ namespace kontor::render {
 struct RenderedNotice {
   std::string subject;  // one line: no CR or LF
   std::string text;
-  std::string html;  // empty when no HTML template exists
+  std::string html;      // empty when no HTML template exists
+  std::string language;  // of the template used: amounts and dates are written its way
+  // The letter's text (a `.letter` template, for the PDF): what stands before and after the
+  // table of items, which the line "---" marks. Empty without a letter template.
+  std::string letter_before_table;
+  std::string letter_after_table;
+  bool has_letter = false;
 };
 
 class NoticeRenderer {

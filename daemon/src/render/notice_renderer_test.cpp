@@ -174,6 +174,42 @@ TEST(NoticeRenderer, EveryShippedTemplateRendersInBothLanguages) {
   }
 }
 
+TEST(NoticeRenderer, EveryShippedTemplateHasALetterTextAroundTheTable) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string name : {"reminder-1", "reminder-2", "reminder-3", "reminder-4"}) {
+    for (std::string language : {"de", "en"}) {
+      SCOPED_TRACE(name + "." + language);
+      const RenderedNotice out = render(renderer, notice(name, language));
+      ASSERT_TRUE(out.has_letter);
+      EXPECT_EQ(out.language, language);
+      const bool german = language == "de";
+      EXPECT_TRUE(contains(out.letter_before_table,
+                           german ? "Sehr geehrte Damen und Herren," : "Dear Sir or Madam,"));
+      EXPECT_TRUE(contains(out.letter_after_table, "RF71 M202 6000 117"));
+      EXPECT_TRUE(contains(out.letter_after_table, german ? "1.788,97 €" : "EUR 1,788.97"));
+      EXPECT_TRUE(contains(out.letter_after_table, "Groß & Söhne Präzisionstechnik GmbH"));
+      // The letter sets the address, the table and the bank account itself.
+      for (const std::string* part : {&out.letter_before_table, &out.letter_after_table}) {
+        EXPECT_FALSE(contains(*part, "RE-2026-0815"));
+        EXPECT_FALSE(contains(*part, "DE89 3704 0044 0532 0130 00"));
+        EXPECT_FALSE(contains(*part, "---"));
+      }
+    }
+  }
+}
+
+TEST(NoticeRenderer, ALetterTemplateWithoutTableMarkIsAllBeforeTheTable) {
+  TemplateDirectory directory;
+  directory.write("note.de.txt", "Subject: Hinweis\n\nText\n");
+  directory.write("note.de.letter", "Guten Tag {{customer.name}},\nbitte zahlen.\n");
+  Result<NoticeRenderer> renderer = NoticeRenderer::load(directory.path(), "de");
+  ASSERT_TRUE(renderer.ok()) << renderer.error().message;
+  const RenderedNotice out = render(*renderer, notice("note", "de"));
+  ASSERT_TRUE(out.has_letter);
+  EXPECT_TRUE(contains(out.letter_before_table, "bitte zahlen."));
+  EXPECT_TRUE(out.letter_after_table.empty());
+}
+
 TEST(NoticeRenderer, GermanReminderAsksForPaymentByDateWithTheReference) {
   const RenderedNotice out = render(shipped(), notice("reminder-2", "de"));
   EXPECT_EQ(out.subject, "1. Mahnung M-2026-000117, Kundennummer K-10042");
