@@ -45,7 +45,8 @@ bool reaches_next_level(const OpenItem& invoice, const ItemHistory& history,
 std::optional<NoticeChannel> channel_for(const CustomerBook& account, const DunningLevel& level,
                                          const DunningContext& context, std::string& why) {
   const bool email = account.has_email && context.email_channel;
-  const bool letter = context.letter_channel;
+  // A letter without street, postcode or city comes back: no better than none.
+  const bool letter = context.letter_channel && account.has_postal_address;
   NoticeChannel wanted = NoticeChannel::email;
   switch (level.channel) {
     case ChannelChoice::email:
@@ -69,9 +70,11 @@ std::optional<NoticeChannel> channel_for(const CustomerBook& account, const Dunn
   // The other way is better than no reminder at all.
   if (email) return NoticeChannel::email;
   if (letter) return NoticeChannel::letter;
-  why = account.has_email ? "no e-mail channel is configured and no letter channel"
-                          : "the customer has no e-mail address and no letter channel is "
-                            "configured";
+  const std::string no_letter = !context.letter_channel
+                                    ? "no letter channel is configured"
+                                    : "the postal address lacks street, postcode or city";
+  why = account.has_email ? "no e-mail channel is configured and " + no_letter
+                          : "the customer has no e-mail address and " + no_letter;
   return std::nullopt;
 }
 

@@ -53,6 +53,7 @@ struct CustomerBook {
   std::vector<std::string> customer_holds;         // why the whole customer is held
   std::map<std::string, std::string> item_holds;   // item number → why it is held
   bool has_email = false;                          // an address to write to
+  bool has_postal_address = true;  // street, postcode and city: a letter can reach them
 };
 
 struct DunningBook {

@@ -946,6 +946,20 @@ TEST_F(DunningDeciderTest, CustomerIsSkippedWhenNoChannelFits) {
   EXPECT_TRUE(account.history.empty());
 }
 
+TEST_F(DunningDeciderTest, NoLetterGoesToAnAddressWithoutStreetPostcodeOrCity) {
+  CustomerBook& account = customer("K-1", CustomerKind::consumer);
+  account.has_email = false;
+  account.has_postal_address = false;
+  invoice(account, "R-1", day(2026, 3, 2), 20'000);
+
+  const DunningPlan plan = plan_on(day(2026, 3, 9));
+  EXPECT_TRUE(plan.notices.empty());
+  ASSERT_EQ(plan.skipped.size(), 1u);
+  EXPECT_EQ(plan.skipped[0].reason,
+            "the customer has no e-mail address and the postal address lacks street, postcode "
+            "or city");
+}
+
 // --- Collection --------------------------------------------------------------------------------
 
 TEST_F(DunningDeciderTest, HandoverToCollectionFourteenDaysAfterTheFinalNoticeOnce) {

@@ -96,6 +96,9 @@ Result<dunning::DunningBook> load_dunning_book(store::Reader& reader,
     dunning::CustomerBook account;
     account.customer = customer;
     account.has_email = !customer.email.empty();
+    account.has_postal_address = !customer.address.street.empty() &&
+                                 !customer.address.postcode.empty() &&
+                                 !customer.address.city.empty();
     if (customer.dunning_block && customer.dunning_block->holds_on(today)) {
       account.customer_holds.push_back("dunning block: " + customer.dunning_block->reason);
     }
