@@ -3,9 +3,9 @@
 #include <chrono>
 
 #include "kontor/model/sha256.hpp"
+#include "kontor/sdk/spool_file.hpp"
 #include "mime_header.hpp"
 #include "mime_message.hpp"
-#include "pickup_folder.hpp"
 #include "smtp_sender.hpp"
 
 namespace kontor::plugins::email {
@@ -132,10 +132,10 @@ Status EmailChannel::deliver(const sdk::NoticeMessage& notice) {
     return sent;
   }
 
-  const std::string file_name = pickup_file_name(notice.idempotency_key);
-  Result<PickupOutcome> written = write_pickup_file(pickup_dir_, file_name, *composed);
+  const std::string file_name = sdk::spool_file_name(notice.idempotency_key, ".eml");
+  Result<sdk::SpoolOutcome> written = sdk::write_spool_file(pickup_dir_, file_name, *composed);
   if (!written) return Status::retry(which + ": " + written.error().message);
-  if (*written == PickupOutcome::kAlreadyThere) {
+  if (*written == sdk::SpoolOutcome::kAlreadyThere) {
     host_.info(which + ": " + file_name + " is already in the pickup folder (delivered before)");
     return Status::ok();
   }

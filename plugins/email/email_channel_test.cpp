@@ -13,7 +13,6 @@
 
 #include "kontor/model/sha256.hpp"
 #include "kontor/testing/fake_host.hpp"
-#include "pickup_folder.hpp"
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -162,13 +161,6 @@ TEST_F(EmailChannelTest, KeyCannotLeaveTheFolder) {
     EXPECT_TRUE(name.ends_with(".eml")) << name;
   }
   EXPECT_EQ(files_in(dir_.path()), std::vector<std::string>{"pickup"});
-}
-
-TEST_F(EmailChannelTest, KeysThatDifferOnlyInReplacedCharactersGetTheirOwnFiles) {
-  EXPECT_EQ(pickup_file_name("notice-M-1-email"), "notice-M-1-email.eml");
-  EXPECT_NE(pickup_file_name("a/b"), pickup_file_name("a_b"));
-  EXPECT_NE(pickup_file_name("a/b"), pickup_file_name("a:b"));
-  EXPECT_LE(pickup_file_name(std::string(1000, 'k')).size(), 200u);
 }
 
 TEST_F(EmailChannelTest, UnwritableFolderAsksForRetry) {

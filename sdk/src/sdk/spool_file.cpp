@@ -1,4 +1,4 @@
-#include "pickup_folder.hpp"
+#include "kontor/sdk/spool_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,12 +10,12 @@
 
 #include "kontor/model/sha256.hpp"
 
-namespace kontor::plugins::email {
+namespace kontor::sdk {
 namespace fs = std::filesystem;
 
 namespace {
 
-// Well below NAME_MAX (255) with ".eml", the temporary prefix and suffix.
+// Well below NAME_MAX (255) with an extension, the temporary prefix and suffix.
 constexpr std::size_t kMaxStem = 160;
 
 Error failure(std::string_view what, const fs::path& path, int error_number) {
@@ -24,7 +24,7 @@ Error failure(std::string_view what, const fs::path& path, int error_number) {
       .position = 0};
 }
 
-// mkdir -p with 0750 for what it creates: messages name customers and amounts.
+// mkdir -p with 0750 for what it creates: notices name customers and amounts.
 Result<void> ensure_folder(const fs::path& folder) {
   struct stat st {};
   if (::stat(folder.c_str(), &st) == 0) {
@@ -66,7 +66,7 @@ Result<void> sync_folder(const fs::path& folder) {
 
 }  // namespace
 
-std::string pickup_file_name(std::string_view idempotency_key) {
+std::string spool_file_name(std::string_view idempotency_key, std::string_view extension) {
   std::string stem;
   bool replaced = false;
   for (char c : idempotency_key) {
@@ -84,16 +84,21 @@ std::string pickup_file_name(std::string_view idempotency_key) {
     if (stem.size() > kMaxStem) stem.resize(kMaxStem);
     stem += "-" + Sha256::hex_of(idempotency_key).substr(0, 16);
   }
-  return stem + ".eml";
+  return stem + std::string(extension);
 }
 
-Result<PickupOutcome> write_pickup_file(const fs::path& folder, const std::string& file_name,
-                                        std::string_view message) {
+Result<SpoolOutcome> write_spool_file(const fs::path& folder, const std::string& file_name,
+                                      std::string_view bytes) {
   if (Result<void> made = ensure_folder(folder); !made) return made.error();
   const fs::path target = folder / file_name;
   struct stat st {};
-  // Delivered before: kontord crashed between this write and marking the notice delivered.
-  if (::lstat(target.c_str(), &st) == 0) return PickupOutcome::kAlreadyThere;
+  if (::lstat(target.c_str(), &st) == 0) {
+    // Delivered before: kontord stopped between this write and marking the notice delivered.
+    if (S_ISREG(st.st_mode)) return SpoolOutcome::kAlreadyThere;
+    // A folder or link of that name was not written by a channel; the notice is not delivered.
+    return failure("something other than a file is in the way:", target,
+                   S_ISDIR(st.st_mode) ? EISDIR : EEXIST);
+  }
   if (errno != ENOENT) return failure("cannot look at", target, errno);
 
   std::string temporary = (folder / ("." + file_name + ".XXXXXX.tmp")).string();
@@ -105,9 +110,10 @@ Result<PickupOutcome> write_pickup_file(const fs::path& folder, const std::strin
     ::unlink(temporary.c_str());
     return failure(what, temporary, error_number);
   };
-  // The MTA reading the folder usually runs in the same group; nobody else needs to.
+  // The program reading the folder (an MTA, a print shop's transfer) usually runs in the same
+  // group; nobody else needs to.
   if (::fchmod(fd, 0640) != 0) return give_up("cannot set permissions on");
-  if (!write_all(fd, message)) return give_up("cannot write");
+  if (!write_all(fd, bytes)) return give_up("cannot write");
   if (::fsync(fd) != 0) return give_up("cannot sync");
   if (::close(fd) != 0) {
     const int error_number = errno;
@@ -120,7 +126,7 @@ Result<PickupOutcome> write_pickup_file(const fs::path& folder, const std::strin
     return failure("cannot rename to", target, error_number);
   }
   if (Result<void> synced = sync_folder(folder); !synced) return synced.error();
-  return PickupOutcome::kWritten;
+  return SpoolOutcome::kWritten;
 }
 
-}  // namespace kontor::plugins::email
+}  // namespace kontor::sdk
