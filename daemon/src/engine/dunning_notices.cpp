@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include "render/letter_pdf.hpp"
+
 namespace kontor::engine {
 namespace {
 
@@ -202,8 +204,8 @@ Result<std::vector<NoticeDraft>> draft_notices(const dunning::DunningPlan& plan,
                                                  .interest_through = history.interest_through,
                                                  .flat_fee_charged = history.flat_fee_charged});
     }
-    Result<render::RenderedNotice> rendered =
-        inputs.renderer.render(view_of(planned, account, draft, inputs));
+    const render::NoticeView view = view_of(planned, account, draft, inputs);
+    Result<render::RenderedNotice> rendered = inputs.renderer.render(view);
     if (!rendered) {
       return Error{fmt::format("notice {} for customer {}: {}", notice.number,
                                planned.customer_number, rendered.error().message)};
@@ -211,6 +213,22 @@ Result<std::vector<NoticeDraft>> draft_notices(const dunning::DunningPlan& plan,
     stored.subject = rendered->subject;
     stored.text = rendered->text;
     stored.html = rendered->html;
+    if (kind == "letter" || inputs.settings.attach_pdf) {
+      // Rendered once, here, so that every delivery attempt sends the same letter.
+      if (!rendered->has_letter) {
+        return Error{
+            fmt::format("notice {} for customer {}: template '{}' has no .letter part "
+                        "for the letter",
+                        notice.number, planned.customer_number, planned.template_name)};
+      }
+      Result<std::string> pdf =
+          render::render_letter_pdf(view, {.language = rendered->language,
+                                           .subject = rendered->subject,
+                                           .before_table = rendered->letter_before_table,
+                                           .after_table = rendered->letter_after_table});
+      if (!pdf) return pdf.error();
+      stored.pdf = std::move(pdf).value();
+    }
     drafts.push_back(std::move(draft));
   }
   return drafts;

@@ -150,6 +150,8 @@ FieldSpec dunning_section() {
                        "<state_dir>/collection."),
               optional("template_dir", string_value(),
                        "Folder with templates that replace the shipped ones."),
+              defaulted("attach_pdf", bool_value(), "false",
+                        "E-mailed notices carry the letter as a PDF attachment too."),
               defaulted("default_language", string_value(), "de",
                         "Language of notices for customers without one."),
               defaulted("notice_prefix", string_value(), "M",
@@ -262,6 +264,7 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
 
   settings.notice_prefix = text_of(section->find("notice_prefix"), "M");
   settings.template_dir = text_of(section->find("template_dir"), "");
+  settings.attach_pdf = bool_of(section->find("attach_pdf"), false);
   settings.collection_dir = text_of(section->find("collection_dir"), "");
   if (const ConfigNode* fresh = section->find("require_fresh_import"); fresh != nullptr) {
     if (auto duration = parse_duration(fresh->text())) settings.require_fresh_import = *duration;

@@ -23,7 +23,8 @@ struct DunningSettings {
   std::optional<dunning::BaseRateTable> base_rates;  // required when interest is charged
   std::string notice_prefix = "M";                   // notice numbers M-2026-000001
   std::filesystem::path template_dir;                // empty: the shipped templates
-  std::filesystem::path collection_dir;              // hand-over CSV and call list
+  bool attach_pdf = false;               // e-mailed notices carry the PDF letter as an attachment
+  std::filesystem::path collection_dir;  // hand-over CSV and call list
   std::chrono::milliseconds require_fresh_import = std::chrono::hours(26);
   int max_statement_age_days = 3;  // TARGET2 business days
 };

@@ -43,6 +43,7 @@ sdk::NoticeMessage message_of(const store::StoredNotice& stored, const Customer&
   message.subject = stored.subject;
   message.text = stored.text;
   message.html = stored.html;
+  message.pdf = stored.pdf;
   message.idempotency_key = stored.notice.idempotency_key;
   return message;
 }

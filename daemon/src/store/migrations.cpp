@@ -398,6 +398,12 @@ CREATE UNIQUE INDEX dunning_blocks_in_force ON dunning_blocks(customer_number, i
   WHERE lifted_at IS NULL;
 )sql";
 
+// The letter a notice was decided as (issue 12): the PDF is rendered once, in the step that
+// decides the notice, so every delivery attempt sends the same bytes.
+constexpr std::string_view kNoticeDocuments = R"sql(
+ALTER TABLE notices ADD COLUMN document_pdf BLOB;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -406,6 +412,7 @@ constexpr Migration kMigrations[] = {
     {5, "job run counts", kRunCounts},
     {6, "payment matching", kReconciliation},
     {7, "dunning and outbox", kDunning},
+    {8, "notice documents", kNoticeDocuments},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

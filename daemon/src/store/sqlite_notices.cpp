@@ -61,6 +61,10 @@ std::optional<StoredNotice> UnitOfWork::load_notice(std::string_view number) {
     if (!row.step()) return std::nullopt;
     found = notice_from_row(row.statement());
   }
+  {
+    Query document(db_, "SELECT document_pdf FROM notices WHERE number = ?", number);
+    if (document.step() && !document->is_null(0)) found->pdf = document->blob(0);
+  }
   const Currency currency = found->total.currency();
   Query lines(db_,
               "SELECT item_number, open_minor, level FROM notice_lines WHERE notice_number = ? "
@@ -176,6 +180,11 @@ Result<Change> UnitOfWork::record_notice(const StoredNotice& stored_notice) {
           notice.idempotency_key, stored_notice.recipient, stored_notice.subject,
           stored_notice.text, stored_notice.html, stored_notice.run_key, now_)
         .run();
+    if (!stored_notice.pdf.empty()) {
+      Query(db_, "UPDATE notices SET document_pdf = ? WHERE number = ?", Blob{stored_notice.pdf},
+            notice.number)
+          .run();
+    }
     for (std::size_t position = 0; position < notice.items.size(); ++position) {
       const NoticeLine& line = notice.items[position];
       Query(db_,

@@ -239,6 +239,7 @@ struct StoredNotice {
   std::string subject;
   std::string text;
   std::string html;
+  std::string pdf;           // the letter's PDF (bytes), for letters; read by notice() only
   std::string run_key;       // the run that decided it
   std::string decided_at;    // set by the store: UTC
   std::string delivered_at;  // set by the store when delivered
