@@ -99,6 +99,30 @@ class DunningJob : public ::testing::Test {
     return found;
   }
 
+  fs::path letters_dir() const { return state() / "outbox/letters"; }
+  // The PDF letters in the print shop's hot folder.
+  std::vector<fs::path> letters() const {
+    std::vector<fs::path> found;
+    if (!fs::exists(letters_dir())) return found;
+    for (const auto& entry : fs::directory_iterator(letters_dir())) {
+      if (entry.path().extension() == ".pdf") found.push_back(entry.path());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  // Runs a tool to its end and returns its standard output (the test fails if it fails).
+  std::string run_tool(std::vector<std::string> argv) {
+    const fs::path out = dir_ / "tools" / std::to_string(++tools_);
+    fs::create_directories(out);
+    ChildOptions options;
+    options.argv = std::move(argv);
+    options.output_dir = out;
+    const Completed ran = run_to_end(std::move(options));
+    EXPECT_EQ(ran.status, 0) << options.argv.front() << ": " << ran.err;
+    return ran.out;
+  }
+
   nlohmann::json python(const std::vector<std::string>& argv) {
     const fs::path out = dir_ / "python" / std::to_string(++pythons_);
     fs::create_directories(out);
@@ -152,6 +176,7 @@ class DunningJob : public ::testing::Test {
   std::map<std::string, std::string> extra_env_;  // for kontord, e.g. a secret's variable
   int runs_ = 0;
   int pythons_ = 0;
+  int tools_ = 0;
 };
 
 }  // namespace kontor::testing

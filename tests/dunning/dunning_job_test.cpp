@@ -6,6 +6,7 @@
 // cannot smuggle a header into the mail. The .eml files are read by Python's email package
 // (plugins/email/read_eml.py), not by our own MIME code.
 #include "dunning/dunning_job_fixture.hpp"
+#include "kontor/model/sha256.hpp"
 
 namespace kontor::testing {
 namespace {
@@ -33,9 +34,9 @@ TEST_F(DunningJob, DemoWritesOneReminderOnlyForCustomersWhoStillOwe) {
   drop_demo();
   const Completed run = once(kDemoDay);
   ASSERT_EQ(run.status, 0) << run.err;
-  // K-10004 owes R-2026-1005 (its direct debit came back) but has no e-mail address, and the
-  // demo configures no letter channel.
-  EXPECT_THAT(run.err, HasSubstr("customer K-10004 held back"));
+  // K-10004 owes R-2026-1005 (its direct debit came back) and has no e-mail address: a letter
+  // (DemoWritesALetterWithAGiroCodeForTheCustomerWithoutEMail).
+  EXPECT_THAT(run.err, Not(HasSubstr("customer K-10004 held back")));
 
   const std::vector<fs::path> written = emls();
   ASSERT_EQ(written.size(), 1u);
@@ -57,7 +58,8 @@ TEST_F(DunningJob, DemoWritesOneReminderOnlyForCustomersWhoStillOwe) {
   }
   EXPECT_TRUE(mail["defects"].empty()) << mail["defects"].dump();
 
-  const std::vector<store::StoredNotice> stored = notices();
+  ASSERT_EQ(notices().size(), 2u);
+  const std::vector<store::StoredNotice> stored = notices("K-10001");
   ASSERT_EQ(stored.size(), 1u);
   const Notice& notice = stored[0].notice;
   EXPECT_EQ(notice.number, "M-2026-000001");
@@ -84,7 +86,78 @@ TEST_F(DunningJob, DemoWritesOneReminderOnlyForCustomersWhoStillOwe) {
   EXPECT_EQ(reminded->dunning_level, 1);
   // R-2026-1006 is not due until 10 December; R-2026-1005's customer was held back.
   EXPECT_EQ(item("R-2026-1006")->dunning_level, 0);
-  EXPECT_EQ(item("R-2026-1005")->dunning_level, 0);
+}
+
+TEST_F(DunningJob, DemoWritesALetterWithAGiroCodeForTheCustomerWithoutEMail) {
+  drop_demo();
+  const Completed run = once(kDemoDay);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::vector<store::StoredNotice> stored = notices("K-10004");
+  ASSERT_EQ(stored.size(), 1u);
+  const Notice& notice = stored[0].notice;
+  EXPECT_EQ(notice.channel, "letter-out");
+  EXPECT_EQ(notice.delivery_state, DeliveryState::delivered);
+  ASSERT_TRUE(notice.rf_reference.has_value());
+
+  // One PDF and its manifest in the print shop's hot folder.
+  const std::vector<fs::path> spooled = letters();
+  ASSERT_EQ(spooled.size(), 1u);
+  fs::path manifest = spooled[0];
+  manifest.replace_extension(".json");
+  ASSERT_TRUE(fs::exists(manifest));
+  const nlohmann::json order = nlohmann::json::parse(read_text(manifest));
+  EXPECT_EQ(order["notice"], notice.number);
+  EXPECT_EQ(order["recipient"]["street"], "Lindenallee 7");
+  EXPECT_EQ(order["document"], spooled[0].filename().string());
+
+  // What the customer reads: pdftotext (poppler), not our own idea of the PDF.
+  const std::string text = run_tool({"/usr/bin/pdftotext", "-layout", spooled[0].string(), "-"});
+  EXPECT_THAT(text, AllOf(HasSubstr("Gärtnerei Grünwald"), HasSubstr("Lindenallee 7"),
+                          HasSubstr("40211 Düsseldorf"), HasSubstr("Zahlungserinnerung"),
+                          HasSubstr("R-2026-1005"), HasSubstr("476,00 €"),
+                          HasSubstr(notice.rf_reference->formatted()),
+                          HasSubstr("Muster Maschinenbau GmbH · Industriestraße 12 · 50667 Köln"),
+                          HasSubstr("HRB 12345, Amtsgericht Köln"),
+                          HasSubstr("DE02 3705 0299 0000 6847 12"), HasSubstr("Guten Tag")));
+  // What the banking app reads: the GiroCode, rendered by pdftoppm and decoded by zbarimg.
+  const fs::path page = dir_ / "letter-page";
+  run_tool({"/usr/bin/pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1",
+            spooled[0].string(), page.string()});
+  std::string code =
+      run_tool({"/usr/bin/zbarimg", "--raw", "-q", "-Sbinary", page.string() + ".png"});
+  if (!code.empty() && code.back() == '\n') code.pop_back();
+  EXPECT_EQ(code,
+            "BCD\n002\n1\nSCT\nCOKSDE33XXX\nMuster Maschinenbau GmbH\n"
+            "DE02370502990000684712\nEUR476.00\n\n" +
+                notice.rf_reference->electronic());
+  EXPECT_EQ(item("R-2026-1005")->dunning_level, 1);
+}
+
+TEST_F(DunningJob, WithAttachPdfTheEMailCarriesTheLetterAsPdf) {
+  std::string yaml = read_text(dir_ / "kontor.yaml");
+  const auto section = yaml.find("\ndunning:\n");
+  ASSERT_NE(section, std::string::npos);
+  yaml.insert(section + 10, "  attach_pdf: true\n");
+  dir_.write("kontor.yaml", yaml);
+  drop_demo();
+  const Completed run = once(kDemoDay);
+  ASSERT_EQ(run.status, 0) << run.err;
+  ASSERT_EQ(emls().size(), 1u);
+  const nlohmann::json mail = read_eml(emls()[0]);
+  ASSERT_EQ(mail["attachments"].size(), 1u);
+  EXPECT_EQ(mail["attachments"][0]["filename"], "M-2026-000001.pdf");
+  EXPECT_EQ(mail["attachments"][0]["content_type"], "application/pdf");
+
+  // The attachment is the letter stored with the notice, byte for byte.
+  const auto stored = query<std::optional<store::StoredNotice>>(
+      [](store::Reader& r) { return r.notice("M-2026-000001"); });
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_FALSE(stored->pdf.empty());
+  EXPECT_EQ(mail["attachments"][0]["sha256"], Sha256::hex_of(stored->pdf));
+  const fs::path pdf = dir_.write("attached.pdf", stored->pdf);
+  EXPECT_THAT(
+      run_tool({"/usr/bin/pdftotext", "-layout", pdf.string(), "-"}),
+      AllOf(HasSubstr("Bäckerei Schmitz GmbH"), HasSubstr("R-2026-1004"), HasSubstr("214,00 €")));
 }
 
 TEST_F(DunningJob, RerunSendsNothingTwice) {
@@ -99,11 +172,13 @@ TEST_F(DunningJob, RerunSendsNothingTwice) {
   ASSERT_EQ(again.status, 0) << again.err;
   ASSERT_EQ(emls().size(), 1u);
   EXPECT_EQ(read_text(emls()[0]), sent);
+  EXPECT_EQ(letters().size(), 1u);
   const std::vector<store::StoredNotice> stored = notices();
-  ASSERT_EQ(stored.size(), 1u);
-  EXPECT_EQ(stored[0].notice.number, "M-2026-000001");
-  EXPECT_EQ(stored[0].notice.delivery_state, DeliveryState::delivered);
-  EXPECT_EQ(stored[0].attempts, 1);
+  ASSERT_EQ(stored.size(), 2u);
+  for (const store::StoredNotice& notice : stored) {
+    EXPECT_EQ(notice.notice.delivery_state, DeliveryState::delivered);
+    EXPECT_EQ(notice.attempts, 1);
+  }
   EXPECT_EQ(item("R-2026-1004")->dunning_level, 1);
 }
 
@@ -134,7 +209,7 @@ TEST_F(DunningJob, LaterRunsAdvanceOneLevelAndChargeFeesAndInterestInDefault) {
   std::sort(stored.begin(), stored.end(),
             [](const auto& a, const auto& b) { return a.notice.number < b.notice.number; });
   const store::StoredNotice& second = stored[1];
-  EXPECT_EQ(second.notice.number, "M-2026-000002");
+  EXPECT_GT(second.notice.number, stored[0].notice.number);
   EXPECT_EQ(second.notice.level, 2);
   EXPECT_EQ(second.notice.delivery_state, DeliveryState::delivered);
   EXPECT_EQ(item("R-2026-1004")->dunning_level, 2);
@@ -158,7 +233,7 @@ TEST_F(DunningJob, LaterRunsAdvanceOneLevelAndChargeFeesAndInterestInDefault) {
   ASSERT_TRUE(interest_item.has_value()) << interest[0].charge_item;
   EXPECT_EQ(interest_item->type, OpenItemType::interest);
   EXPECT_EQ(interest_item->refers_to, "R-2026-1004");
-  EXPECT_EQ(interest_item->notice_number, "M-2026-000002");
+  EXPECT_EQ(interest_item->notice_number, second.notice.number);
   EXPECT_EQ(interest_item->gross.minor_units(), 96);
   const std::optional<OpenItem> fee_item = item(flat[0].charge_item);
   ASSERT_TRUE(fee_item.has_value()) << flat[0].charge_item;
@@ -168,8 +243,8 @@ TEST_F(DunningJob, LaterRunsAdvanceOneLevelAndChargeFeesAndInterestInDefault) {
   // The mail shows the flat fee.
   {
     const auto written = emls();
-    const auto eml = std::find_if(written.begin(), written.end(), [](const fs::path& p) {
-      return p.filename() == "kontor-notice-M-2026-000002.eml";
+    const auto eml = std::find_if(written.begin(), written.end(), [&](const fs::path& p) {
+      return p.filename() == "kontor-notice-" + second.notice.number + ".eml";
     });
     ASSERT_NE(eml, written.end());
     const nlohmann::json mail = read_eml(*eml);
@@ -276,9 +351,8 @@ TEST_F(DunningJob, ForcedRunOverridesStaleDataOnceAndIsLogged) {
   EXPECT_THAT(forced.err, HasSubstr("DE02370502990000684712"));
   EXPECT_FALSE(force_token().has_value());
   ASSERT_EQ(emls().size(), 1u);
-  const std::vector<store::StoredNotice> stored = notices();
+  const std::vector<store::StoredNotice> stored = notices("K-10001");
   ASSERT_EQ(stored.size(), 1u);
-  EXPECT_EQ(stored[0].notice.customer_number, "K-10001");
   EXPECT_EQ(stored[0].notice.delivery_state, DeliveryState::delivered);
 
   // Once: the next stale run is refused again.
