@@ -71,4 +71,8 @@ int int_or(const ConfigNode* node, int fallback) {
   return value;
 }
 
+std::string text_or(const ConfigNode* node, std::string fallback) {
+  return node != nullptr && node->is_scalar() ? node->text() : fallback;
+}
+
 }  // namespace kontor::config

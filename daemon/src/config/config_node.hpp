@@ -72,4 +72,7 @@ std::string_view describe(ConfigNode::Kind kind);
 // absent) or not a number: engines read their sections after the schema checked them.
 int int_or(const ConfigNode* node, int fallback);
 
+// The text a scalar holds, or `fallback` when `node` is null or not a scalar.
+std::string text_or(const ConfigNode* node, std::string fallback);
+
 }  // namespace kontor::config

@@ -1,3 +1,4 @@
+#include "engine/deliver_invoices.hpp"
 #include "engine/dunning.hpp"
 #include "engine/dunning_settings.hpp"
 #include "engine/engine.hpp"
@@ -16,6 +17,7 @@ EngineCatalog builtin_engines() {
   catalog.sections_.push_back(reconcile_section());
   catalog.add(dunning_engine());
   catalog.sections_.push_back(dunning_section());
+  catalog.add(deliver_invoices_engine());
   return catalog;
 }
 

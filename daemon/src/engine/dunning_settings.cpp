@@ -22,10 +22,6 @@ bool bool_of(const ConfigNode* node, bool fallback) {
   return fallback;
 }
 
-std::string text_of(const ConfigNode* node, std::string fallback) {
-  return node != nullptr && node->is_scalar() ? node->text() : fallback;
-}
-
 Result<Money> money_at(const ConfigNode& section, std::string_view key, Money fallback) {
   const ConfigNode* node = section.find(key);
   if (node == nullptr) return fallback;
@@ -45,7 +41,7 @@ Result<Decimal> decimal_at(const ConfigNode& section, std::string_view key, Deci
 Result<dunning::DunningLevel> level_of(const ConfigNode& node, std::size_t index,
                                        const Currency& currency) {
   dunning::DunningLevel level;
-  level.name = text_of(node.find("name"), fmt::format("level {}", index + 1));
+  level.name = config::text_or(node.find("name"), fmt::format("level {}", index + 1));
   level.days_after_due = int_or(node.find("days_after_due"), 0);
   level.days_after_previous = int_or(node.find("days_after_previous"), 0);
   level.fee = Money::zero(currency);
@@ -58,8 +54,9 @@ Result<dunning::DunningLevel> level_of(const ConfigNode& node, std::size_t index
     return Error{fmt::format("dunning.levels[{}].fee is in {}; dunning charges in {}", index,
                              level.fee.currency().code(), currency.code())};
   }
-  level.template_name = text_of(node.find("template"), fmt::format("reminder-{}", index + 1));
-  const std::string channel = text_of(node.find("channel"), "preferred");
+  level.template_name =
+      config::text_or(node.find("template"), fmt::format("reminder-{}", index + 1));
+  const std::string channel = config::text_or(node.find("channel"), "preferred");
   level.channel = channel == "letter"  ? dunning::ChannelChoice::letter
                   : channel == "email" ? dunning::ChannelChoice::email
                                        : dunning::ChannelChoice::preferred;
@@ -180,7 +177,8 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   settings.calendar = *no_region;
   if (section == nullptr || !section->is_map()) return settings;
 
-  Result<Currency> currency = Currency::from_code(text_of(section->find("currency"), "EUR"));
+  Result<Currency> currency =
+      Currency::from_code(config::text_or(section->find("currency"), "EUR"));
   if (!currency) return Error{"dunning.currency: " + currency.error().message};
   policy.currency = *currency;
   policy.flat_fee = Money(4000, *currency);
@@ -211,7 +209,7 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   if (!business) return business.error();
   policy.points_business = *business;
   Result<dunning::DayCount> day_count =
-      dunning::parse_day_count(text_of(section->find("day_count"), "act/365"));
+      dunning::parse_day_count(config::text_or(section->find("day_count"), "act/365"));
   if (!day_count) return day_count.error();
   policy.day_count = *day_count;
   policy.charge_flat_fee = bool_of(section->find("flat_fee"), true);
@@ -222,7 +220,7 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   policy.hold_on_pending_credit = bool_of(section->find("hold_on_pending_credit"), true);
   policy.hold_on_unreconciled_credit = bool_of(section->find("hold_on_unreconciled_credit"), true);
   policy.collection_after_days = int_or(section->find("collection_after_days"), 14);
-  policy.default_language = text_of(section->find("default_language"), "de");
+  policy.default_language = config::text_or(section->find("default_language"), "de");
   for (const Money* amount : {&policy.minimum_overdue, &policy.flat_fee}) {
     if (amount->currency() != policy.currency) {
       return Error{fmt::format("dunning: {} is not in {}, the currency reminders charge in",
@@ -233,9 +231,9 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
   if (const ConfigNode* rates = section->find("base_rates"); rates != nullptr) {
     std::vector<dunning::BaseRate> table;
     for (const ConfigNode& node : rates->items()) {
-      Result<Date> from = Date::parse_iso(text_of(node.find("from"), ""));
+      Result<Date> from = Date::parse_iso(config::text_or(node.find("from"), ""));
       if (!from) return Error{"dunning.base_rates: " + from.error().message};
-      Result<Decimal> percent = Decimal::parse(text_of(node.find("percent"), ""));
+      Result<Decimal> percent = Decimal::parse(config::text_or(node.find("percent"), ""));
       if (!percent) return Error{"dunning.base_rates: " + percent.error().message};
       table.push_back(dunning::BaseRate{.from = *from, .percent = *percent});
     }
@@ -258,14 +256,14 @@ Result<DunningSettings> dunning_settings_of(const ConfigNode* section) {
     }
   }
   Result<dunning::HolidayCalendar> calendar = dunning::HolidayCalendar::make(
-      text_of(section->find("holiday_region"), ""), std::move(extra_days));
+      config::text_or(section->find("holiday_region"), ""), std::move(extra_days));
   if (!calendar) return Error{"dunning.holiday_region: " + calendar.error().message};
   settings.calendar = *calendar;
 
-  settings.notice_prefix = text_of(section->find("notice_prefix"), "M");
-  settings.template_dir = text_of(section->find("template_dir"), "");
+  settings.notice_prefix = config::text_or(section->find("notice_prefix"), "M");
+  settings.template_dir = config::text_or(section->find("template_dir"), "");
   settings.attach_pdf = bool_of(section->find("attach_pdf"), false);
-  settings.collection_dir = text_of(section->find("collection_dir"), "");
+  settings.collection_dir = config::text_or(section->find("collection_dir"), "");
   if (const ConfigNode* fresh = section->find("require_fresh_import"); fresh != nullptr) {
     if (auto duration = parse_duration(fresh->text())) settings.require_fresh_import = *duration;
   }
