@@ -407,6 +407,25 @@ TEST_F(DunningJob, NoticeToAnAddressTheChannelRefusesIsParkedWithTheReason) {
   EXPECT_EQ(notices("K-10001").at(0).notice.delivery_state, DeliveryState::delivered);
 }
 
+TEST_F(DunningJob, ANoticeForOneInvoiceAloneQuotesTheInvoicesOwnReference) {
+  drop_demo();
+  std::string csv = read_text(source_dir() / "config/demo-data/erp/2026-11-27_offene-posten.csv");
+  if (!csv.empty() && csv.back() != '\n') csv += "\n";
+  csv +=
+      "R-2026-2003;K-20003;Referenz GmbH;Hauptstr. 3;50667;Köln;DE;ap@referenz.example;b2b;;"
+      "01.10.2026;31.10.2026;119,00;100,00;19;EUR;invoice;;RF30R20262003;email\n";
+  dir_.write("state/inbox/erp/2026-11-27_offene-posten.csv", csv);
+  const Completed run = once(kDemoDay);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::vector<store::StoredNotice> stored = notices("K-20003");
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_THAT(stored[0].text, HasSubstr("RF30 R202 6200 3"));
+  ASSERT_TRUE(stored[0].notice.rf_reference.has_value());
+  EXPECT_THAT(stored[0].text, Not(HasSubstr(stored[0].notice.rf_reference->formatted())));
+  // An invoice without a reference of its own: the notice quotes its own.
+  EXPECT_THAT(notices("K-10001").at(0).text, HasSubstr("RF36 M202 6000 001"));
+}
+
 TEST_F(DunningJob, CustomerNameWithLineBreakCannotInjectAHeader) {
   drop_demo();
   // The ERP export plus one customer whose name (a quoted CSV field) carries CR LF and a header.

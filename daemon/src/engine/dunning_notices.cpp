@@ -115,6 +115,14 @@ render::NoticeView view_of(const dunning::PlannedNotice& planned,
   view.total_fees = planned.fees;
   view.total_interest = planned.interest;
   view.total_due = planned.total;
+  // A notice that asks for one invoice and nothing else quotes that invoice's own RF reference
+  // when the ERP gave it one: the customer's bank then pays the reference the invoice printed.
+  if (planned.lines.size() == 1 && planned.charges.empty()) {
+    const OpenItem* only = find_item(account, planned.lines.front().item_number);
+    if (only != nullptr && only->rf_reference) {
+      view.payment_reference = only->rf_reference->formatted();
+    }
+  }
   return view;
 }
 
