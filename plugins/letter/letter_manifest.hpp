@@ -37,6 +37,14 @@ struct LetterManifest {
 // the bad bytes rather than refused: a misspelt name must not stop a reminder.
 std::string manifest_json(const LetterManifest& manifest, std::string_view pdf);
 
+// The body of an upload to a print-and-mail service (mode http): the same fields as the
+// manifest, in one line, and "document_base64" after them, the PDF's bytes in base64 (RFC 4648,
+// padded, no line breaks). `document` names the file the PDF would be in a spool folder.
+std::string upload_json(const LetterManifest& manifest, std::string_view pdf);
+
+// RFC 4648 base64 with padding and without line breaks.
+std::string base64_encoded(std::string_view bytes);
+
 // "2026-11-28T09:30:00Z".
 std::string utc_timestamp(std::chrono::sys_seconds instant);
 

@@ -2,8 +2,10 @@
 // http-source — tests/support/statement_server.py run by Debian's /usr/bin/python3 on a free
 // loopback port, with a certificate for 127.0.0.1 signed by a throwaway CA that `openssl` makes
 // in the test's temp dir. It serves the files of files() with ETag and Last-Modified, answers
-// conditional requests with 304, DELETE removes a file, /status/NNN answers NNN, and every
-// request is logged (requests()). Stopped and removed when the test ends.
+// conditional requests with 304, DELETE removes a file, POST stores its body as
+// files()/<path>/<n>.json and answers 201 (409 for an Idempotency-Key it has seen), /status/NNN
+// answers NNN to any method, and every request is logged (requests()). Stopped and removed when
+// the test ends.
 #pragma once
 
 #include <filesystem>
@@ -40,7 +42,8 @@ class HttpsServer {
   // The CA that signed the server's certificate, and one that did not.
   std::filesystem::path ca_file() const { return dir_ / "tls/ca.pem"; }
   std::filesystem::path other_ca_file() const { return dir_ / "tls/other-ca.pem"; }
-  // "METHOD PATH STATUS if-none-match=... if-modified-since=..." per request so far.
+  // "METHOD PATH STATUS if-none-match=... if-modified-since=... idempotency-key=..." per
+  // request so far.
   std::vector<std::string> requests() const;
 
  private:

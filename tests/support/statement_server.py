@@ -4,9 +4,11 @@ test made, serving the files of one directory.
 
 GET and HEAD answer with the file, an ETag (from its content) and Last-Modified (its mtime), and
 304 to a request whose If-None-Match or If-Modified-Since says the client has it. DELETE removes
-the file. With --bearer or --basic every request must carry those credentials (else 401).
-/status/NNN answers status NNN. Every request is appended to --log as one line:
-METHOD PATH STATUS if-none-match=... if-modified-since=...
+the file. POST stores its body as <root>/<path>/<n>.json (n = 1, 2, ...) and answers 201, or
+409 when its Idempotency-Key was seen before (a print-and-mail service's upload). With --bearer
+or --basic every request must carry those credentials (else 401). /status/NNN answers status
+NNN, to any method. Every request is appended to --log as one line:
+METHOD PATH STATUS if-none-match=... if-modified-since=... idempotency-key=...
 """
 import argparse
 import base64
@@ -15,6 +17,7 @@ import hashlib
 import http.server
 import os
 import ssl
+import threading
 import urllib.parse
 
 
@@ -28,6 +31,8 @@ def main():
     parser.add_argument("--bearer")
     parser.add_argument("--basic", help="user:password")
     args = parser.parse_args()
+    seen_keys = set()
+    posts = threading.Lock()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -37,10 +42,11 @@ def main():
 
         def record(self, status):
             with open(args.log, "a", encoding="utf-8") as log:
-                log.write("%s %s %d if-none-match=%s if-modified-since=%s\n" % (
+                log.write("%s %s %d if-none-match=%s if-modified-since=%s idempotency-key=%s\n" % (
                     self.command, self.path, status,
                     self.headers.get("If-None-Match", ""),
-                    self.headers.get("If-Modified-Since", "")))
+                    self.headers.get("If-Modified-Since", ""),
+                    self.headers.get("Idempotency-Key", "")))
 
         def answer(self, status, body=b"", headers=()):
             self.record(status)
@@ -103,6 +109,29 @@ def main():
                 return self.answer(404, b"no such statement\n")
             os.remove(path)
             self.answer(204)
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if not self.authorised():
+                return self.answer(401, b"who are you?\n")
+            if self.path.startswith("/status/"):
+                return self.answer(int(self.path[len("/status/"):]), b"as asked\n")
+            name = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path).strip("/")
+            folder = os.path.realpath(os.path.join(args.root, name))
+            if folder != os.path.realpath(args.root) and \
+                    not folder.startswith(os.path.realpath(args.root) + os.sep):
+                return self.answer(403, b"outside the root\n")
+            key = self.headers.get("Idempotency-Key")
+            with posts:
+                if key is not None and key in seen_keys:
+                    return self.answer(409, b'{"error": "idempotency key already used"}\n')
+                os.makedirs(folder, exist_ok=True)
+                stored = len([f for f in os.listdir(folder) if f.endswith(".json")]) + 1
+                with open(os.path.join(folder, "%d.json" % stored), "wb") as f:
+                    f.write(body)
+                if key is not None:
+                    seen_keys.add(key)
+            self.answer(201, b'{"id": "%d"}\n' % stored, [("Content-Type", "application/json")])
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
