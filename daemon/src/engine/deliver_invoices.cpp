@@ -38,12 +38,7 @@ Result<InvoiceSetup> invoice_setup(const config::KontorConfig& config,
       local_date(now, setup.company.timezone.empty() ? job.timezone : setup.company.timezone);
   if (!today) return today.error();
   setup.today = *today;
-  for (const std::string& output : job.outputs) {
-    const config::InstanceSettings* instance = config.instance(output);
-    if (instance != nullptr && (instance->plugin == "email" || instance->plugin == "letter")) {
-      setup.channels.emplace(instance->plugin, output);
-    }
-  }
+  setup.channels = notice_channels(config, job);
   if (setup.channels.empty()) {
     return Error{fmt::format(
         "job '{}' has no channel in `outputs` (an instance of plugin email or letter)", job.name)};

@@ -5,6 +5,7 @@
 
 #include "config/company_section.hpp"
 #include "engine/dunning_book.hpp"
+#include "engine/outbox_delivery.hpp"
 
 namespace kontor::engine {
 
@@ -28,13 +29,7 @@ Result<DunningSetup> dunning_setup(const config::KontorConfig& config,
       local_date(now, setup.company.timezone.empty() ? job.timezone : setup.company.timezone);
   if (!today) return today.error();
   setup.today = *today;
-  for (const std::string& output : job.outputs) {
-    const config::InstanceSettings* instance = config.instance(output);
-    if (instance == nullptr) continue;
-    if (instance->plugin == "email" || instance->plugin == "letter") {
-      setup.channels.emplace(instance->plugin, output);
-    }
-  }
+  setup.channels = notice_channels(config, job);
   if (setup.channels.empty()) {
     return Error{fmt::format(
         "dunning job '{}' has no channel in `outputs` (an instance of plugin email or letter)",

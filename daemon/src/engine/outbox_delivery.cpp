@@ -50,6 +50,18 @@ sdk::NoticeMessage message_of(const store::StoredNotice& stored, const Customer&
 
 }  // namespace
 
+std::map<std::string, std::string> notice_channels(const config::KontorConfig& config,
+                                                   const config::JobSettings& job) {
+  std::map<std::string, std::string> channels;
+  for (const std::string& output : job.outputs) {
+    const config::InstanceSettings* instance = config.instance(output);
+    if (instance != nullptr && (instance->plugin == "email" || instance->plugin == "letter")) {
+      channels.emplace(instance->plugin, output);
+    }
+  }
+  return channels;
+}
+
 Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& plugins,
                                     const Company& company, const std::atomic<bool>& cancelled,
                                     const std::string& actor) {

@@ -11,9 +11,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "config/kontor_config.hpp"
 #include "kontor/model/company.hpp"
 #include "kontor/result.hpp"
 #include "store/store.hpp"
@@ -33,6 +35,11 @@ struct OutboxCounts {
   std::int64_t waiting = 0;           // not tried: their channel kept failing in this run
   std::vector<std::string> problems;  // one line per retrying or parked notice
 };
+
+// The job's channel instances by plugin — "email" → instance name, "letter" → instance name —
+// from its `outputs` (other outputs are not channels).
+std::map<std::string, std::string> notice_channels(const config::KontorConfig& config,
+                                                   const config::JobSettings& job);
 
 Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& plugins,
                                     const Company& company, const std::atomic<bool>& cancelled,
