@@ -23,25 +23,11 @@ namespace kontor::plugins::email {
 namespace {
 
 namespace fs = std::filesystem;
+using kontor::testing::file_names_in;
+using kontor::testing::read_file;
 using ::testing::HasSubstr;
 
 constexpr std::int64_t kSecond = 1'000'000;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::vector<std::string> files_in(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 sdk::NoticeMessage reminder(const std::string& number) {
   sdk::NoticeMessage notice;
@@ -79,7 +65,7 @@ TEST_F(EmailChannelTest, WritesOneFilePerNotice) {
   ASSERT_TRUE(channel);
   ASSERT_TRUE(channel->proxy().deliver(reminder("M-1")).is_ok());
   ASSERT_TRUE(channel->proxy().deliver(reminder("M-2")).is_ok());
-  EXPECT_EQ(files_in(pickup_),
+  EXPECT_EQ(file_names_in(pickup_),
             (std::vector<std::string>{"notice-M-1-email.eml", "notice-M-2-email.eml"}));
   const std::string message = read_file(pickup_ / "notice-M-1-email.eml");
   EXPECT_THAT(message, HasSubstr("\r\nX-Kontor-Notice: M-1\r\n"));
@@ -109,7 +95,7 @@ TEST_F(EmailChannelTest, RedeliveryWithTheSameKeyWritesNothingNewAndSucceeds) {
   again.text = "changed";
   const sdk::Status status = channel->proxy().deliver(again);
   EXPECT_TRUE(status.is_ok()) << status.message();
-  EXPECT_EQ(files_in(pickup_), std::vector<std::string>{"notice-M-1-email.eml"});
+  EXPECT_EQ(file_names_in(pickup_), std::vector<std::string>{"notice-M-1-email.eml"});
   EXPECT_EQ(read_file(pickup_ / "notice-M-1-email.eml"), first);
 }
 
@@ -141,7 +127,7 @@ TEST_F(EmailChannelTest, AddressWithLineBreakFailsPermanentlyAndIsNeverWritten) 
   EXPECT_EQ(status.code(), sdk::Code::kFailed);
   EXPECT_THAT(status.message(), HasSubstr("notice M-1"));
   EXPECT_THAT(status.message(), HasSubstr("j.mueller@kunde.example\\r\\nBcc"));
-  EXPECT_TRUE(!fs::exists(pickup_) || files_in(pickup_).empty());
+  EXPECT_TRUE(!fs::exists(pickup_) || file_names_in(pickup_).empty());
 }
 
 TEST_F(EmailChannelTest, KeyCannotLeaveTheFolder) {
@@ -151,8 +137,8 @@ TEST_F(EmailChannelTest, KeyCannotLeaveTheFolder) {
     notice.idempotency_key = key;
     ASSERT_TRUE(channel->proxy().deliver(notice).is_ok()) << key;
   }
-  EXPECT_EQ(files_in(pickup_).size(), 6u);
-  for (const auto& name : files_in(pickup_)) {
+  EXPECT_EQ(file_names_in(pickup_).size(), 6u);
+  for (const auto& name : file_names_in(pickup_)) {
     EXPECT_EQ(name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                      "0123456789._-"),
               std::string::npos)
@@ -160,7 +146,7 @@ TEST_F(EmailChannelTest, KeyCannotLeaveTheFolder) {
     EXPECT_NE(name[0], '.') << name;
     EXPECT_TRUE(name.ends_with(".eml")) << name;
   }
-  EXPECT_EQ(files_in(dir_.path()), std::vector<std::string>{"pickup"});
+  EXPECT_EQ(file_names_in(dir_.path()), std::vector<std::string>{"pickup"});
 }
 
 TEST_F(EmailChannelTest, UnwritableFolderAsksForRetry) {

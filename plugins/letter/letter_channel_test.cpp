@@ -22,26 +22,12 @@ namespace kontor::plugins::letter {
 namespace {
 
 namespace fs = std::filesystem;
+using kontor::testing::file_names_in;
+using kontor::testing::read_file;
 using ::testing::HasSubstr;
 
 constexpr std::int64_t kSecond = 1'000'000;
 constexpr std::int64_t kMorning = 1'795'858'200 * kSecond;  // 2026-11-28T09:30:00Z
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::vector<std::string> files_in(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 // Enough like a PDF for a reader that only checks bytes: binary, with a NUL.
 std::string rendered_pdf(const std::string& number) {
@@ -108,8 +94,8 @@ TEST_F(LetterChannelTest, SpoolsThePdfAndAManifestThatDescribesIt) {
   const sdk::Status status = channel->proxy().deliver(notice);
   ASSERT_TRUE(status.is_ok()) << status.message();
 
-  EXPECT_EQ(files_in(spool_), (std::vector<std::string>{"notice-M-2026-000002-letter.json",
-                                                        "notice-M-2026-000002-letter.pdf"}));
+  EXPECT_EQ(file_names_in(spool_), (std::vector<std::string>{"notice-M-2026-000002-letter.json",
+                                                             "notice-M-2026-000002-letter.pdf"}));
   EXPECT_EQ(read_file(spool_ / "notice-M-2026-000002-letter.pdf"), notice.pdf);
   const nlohmann::json seen = manifest("notice-M-2026-000002-letter.json");
   EXPECT_EQ(seen["format"], "kontor-letter-1");
@@ -175,7 +161,7 @@ TEST_F(LetterChannelTest, ManifestAppearsOnlyAfterTheWholePdfAndAnInterruptedLet
   fs::remove(spool_ / "notice-M-1-letter.json");
   const sdk::Status second = channel->proxy().deliver(notice);
   ASSERT_TRUE(second.is_ok()) << second.message();
-  EXPECT_EQ(files_in(spool_),
+  EXPECT_EQ(file_names_in(spool_),
             (std::vector<std::string>{"notice-M-1-letter.json", "notice-M-1-letter.pdf"}));
   EXPECT_EQ(manifest("notice-M-1-letter.json")["sha256"], Sha256::hex_of(notice.pdf));
   EXPECT_EQ(spooled(), 1);
@@ -204,7 +190,7 @@ TEST_F(LetterChannelTest, RedeliveryWithTheSameKeyWritesNothingAndSucceeds) {
   again.pdf += "re-rendered";
   const sdk::Status status = channel->proxy().deliver(again);
   EXPECT_TRUE(status.is_ok()) << status.message();
-  EXPECT_EQ(files_in(spool_),
+  EXPECT_EQ(file_names_in(spool_),
             (std::vector<std::string>{"notice-M-1-letter.json", "notice-M-1-letter.pdf"}));
   EXPECT_EQ(read_file(spool_ / "notice-M-1-letter.pdf"), pdf);
   EXPECT_EQ(read_file(spool_ / "notice-M-1-letter.json"), json);
@@ -217,7 +203,7 @@ TEST_F(LetterChannelTest, RedeliveryAfterTheShopTookThePdfDoesNotSpoolItAgain) {
   ASSERT_TRUE(channel->proxy().deliver(reminder("M-1")).is_ok());
   fs::remove(spool_ / "notice-M-1-letter.pdf");  // the shop's transfer is halfway through
   ASSERT_TRUE(channel->proxy().deliver(reminder("M-1")).is_ok());
-  EXPECT_EQ(files_in(spool_), std::vector<std::string>{"notice-M-1-letter.json"});
+  EXPECT_EQ(file_names_in(spool_), std::vector<std::string>{"notice-M-1-letter.json"});
 }
 
 TEST_F(LetterChannelTest, CustomerWithoutPostalAddressFailsNamingWhatIsMissing) {
@@ -290,8 +276,8 @@ TEST_F(LetterChannelTest, KeyCannotLeaveTheFolder) {
     notice.idempotency_key = key;
     ASSERT_TRUE(channel->proxy().deliver(notice).is_ok()) << key;
   }
-  EXPECT_EQ(files_in(spool_).size(), 12u);
-  for (const auto& name : files_in(spool_)) {
+  EXPECT_EQ(file_names_in(spool_).size(), 12u);
+  for (const auto& name : file_names_in(spool_)) {
     EXPECT_EQ(name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                      "0123456789._-"),
               std::string::npos)
@@ -304,7 +290,7 @@ TEST_F(LetterChannelTest, KeyCannotLeaveTheFolder) {
       EXPECT_TRUE(fs::exists(spool_ / pdf)) << pdf;
     }
   }
-  EXPECT_EQ(files_in(dir_.path()), std::vector<std::string>{"spool"});
+  EXPECT_EQ(file_names_in(dir_.path()), std::vector<std::string>{"spool"});
 }
 
 TEST_F(LetterChannelTest, NameThatIsNotUtf8IsWrittenNotRefused) {

@@ -17,6 +17,7 @@
 #include "log/logging.hpp"
 #include "support/https_server.hpp"
 #include "support/loopback.hpp"
+#include "support/temp_dir.hpp"
 
 extern "C" const kontor_plugin_descriptor* kontor_plugin_entry_impl_v1(
     const kontor_host_info* host) noexcept;
@@ -25,6 +26,8 @@ namespace kontor::plugins::letter {
 namespace {
 
 namespace fs = std::filesystem;
+using kontor::testing::file_names_in;
+using kontor::testing::read_file;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -34,23 +37,6 @@ using ::testing::StartsWith;
 constexpr std::int64_t kSecond = 1'000'000;
 constexpr std::int64_t kMorning = 1'795'858'200 * kSecond;  // 2026-11-28T09:30:00Z
 constexpr const char* kToken = "t0ken-of-the-print-service";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::vector<std::string> files_in(const fs::path& folder) {
-  std::vector<std::string> names;
-  if (!fs::exists(folder)) return names;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 // Decoded independently of the channel's encoder; "" for text that is not padded base64.
 std::string base64_decoded(const std::string& text) {
@@ -160,7 +146,7 @@ TEST_F(LetterHttpTest, UploadsTheManifestWithThePdfInBase64UnderTheNoticesIdempo
   const sdk::Status status = channel->proxy().deliver(notice);
   ASSERT_TRUE(status.is_ok()) << status.message();
 
-  ASSERT_THAT(files_in(server_.files() / "letters"), ElementsAre("1.json"));
+  ASSERT_THAT(file_names_in(server_.files() / "letters"), ElementsAre("1.json"));
   const nlohmann::json sent = nlohmann::json::parse(read_file(server_.files() / "letters/1.json"));
   EXPECT_EQ(base64_decoded(sent["document_base64"]), notice.pdf);
   EXPECT_EQ(sent["format"], "kontor-letter-1");
@@ -189,7 +175,7 @@ TEST_F(LetterHttpTest, RedeliveryOfTheSameNoticeIsAnsweredConflictAndCountsAsDel
   const sdk::Status again = channel->proxy().deliver(reminder("M-1"));
   ASSERT_TRUE(again.is_ok()) << again.message();
 
-  EXPECT_THAT(files_in(server_.files() / "letters"), ElementsAre("1.json"));
+  EXPECT_THAT(file_names_in(server_.files() / "letters"), ElementsAre("1.json"));
   EXPECT_THAT(server_.requests(),
               ElementsAre(StartsWith("POST /letters 201 "), StartsWith("POST /letters 409 ")));
   EXPECT_THAT(host_.log_lines().back(), HasSubstr("delivered before"));
@@ -197,7 +183,7 @@ TEST_F(LetterHttpTest, RedeliveryOfTheSameNoticeIsAnsweredConflictAndCountsAsDel
 
   // Another notice is another letter.
   ASSERT_TRUE(channel->proxy().deliver(reminder("M-2")).is_ok());
-  EXPECT_THAT(files_in(server_.files() / "letters"), ElementsAre("1.json", "2.json"));
+  EXPECT_THAT(file_names_in(server_.files() / "letters"), ElementsAre("1.json", "2.json"));
   EXPECT_EQ(uploaded(), 2);
 }
 
@@ -251,7 +237,7 @@ TEST_F(LetterHttpTest, RefusedTokenParksTheNoticeAndTheTokenIsNeverShown) {
   EXPECT_THAT(status.message(), HasSubstr("answered 401"));
   EXPECT_THAT(status.message(), Not(HasSubstr("not-the-token")));
   for (const auto& line : host_.log_lines()) EXPECT_THAT(line, Not(HasSubstr("not-the-token")));
-  EXPECT_THAT(files_in(server_.files() / "letters"), IsEmpty());
+  EXPECT_THAT(file_names_in(server_.files() / "letters"), IsEmpty());
 }
 
 TEST_F(LetterHttpTest, IdempotencyKeyThatCannotBeAHeaderParksTheNotice) {
@@ -284,7 +270,7 @@ TEST_F(LetterHttpBasicAuthTest, UploadsWithUserNameAndPassword) {
   ASSERT_TRUE(channel.ok()) << channel.error().message;
   const sdk::Status status = channel.value()->proxy().deliver(reminder("M-1"));
   ASSERT_TRUE(status.is_ok()) << status.message();
-  EXPECT_THAT(files_in(server_.files() / "letters"), ElementsAre("1.json"));
+  EXPECT_THAT(file_names_in(server_.files() / "letters"), ElementsAre("1.json"));
 }
 
 TEST_F(LetterHttpTest, PlainHttpIsRefusedAtStartUpUnlessTheServiceIsOnThisMachine) {

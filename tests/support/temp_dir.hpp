@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kontor::testing {
 
@@ -21,6 +22,11 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The bytes of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+// The names of the entries of a folder, sorted (none when it does not exist).
+std::vector<std::string> file_names_in(const std::filesystem::path& folder);
 
 // The directory holding fixtures/ and reference/ (../shared beside the checkout).
 std::filesystem::path shared_dir();

@@ -17,23 +17,9 @@ namespace kontor::sdk {
 namespace {
 
 namespace fs = std::filesystem;
+using kontor::testing::file_names_in;
+using kontor::testing::read_file;
 using ::testing::HasSubstr;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::vector<std::string> files_in(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 TEST(SpoolFileName, PlainKeyIsTheStemAsItIs) {
   EXPECT_EQ(spool_file_name("notice-M-1-email", ".eml"), "notice-M-1-email.eml");
@@ -75,7 +61,7 @@ TEST(WriteSpoolFile, WritesTheBytesIntoAFolderItCreatesForTheGroupOnly) {
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(*written, SpoolOutcome::kWritten);
   EXPECT_EQ(read_file(folder / "n.pdf"), bytes);
-  EXPECT_EQ(files_in(folder), std::vector<std::string>{"n.pdf"});  // no temporary file left
+  EXPECT_EQ(file_names_in(folder), std::vector<std::string>{"n.pdf"});  // no temporary file left
   struct stat st {};
   ASSERT_EQ(::stat(folder.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0750u);
@@ -98,7 +84,7 @@ TEST(WriteSpoolFile, AFolderInTheFilesPlaceIsAnErrorNotADelivery) {
   const Result<SpoolOutcome> written = write_spool_file(dir.path(), "n.json", "{}");
   ASSERT_FALSE(written.ok());
   EXPECT_THAT(written.error().message, HasSubstr((dir / "n.json").string()));
-  EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"n.json"});
+  EXPECT_EQ(file_names_in(dir.path()), std::vector<std::string>{"n.json"});
 }
 
 TEST(WriteSpoolFile, AFolderThatCannotBeCreatedIsAnErrorNamingThePath) {
