@@ -220,8 +220,7 @@ std::vector<sdk::ConfigField> HttpSource::schema() {
 HttpSource::HttpSource(sdk::Host host, const sdk::Config& config)
     : host_(host),
       urls_(config.list("urls")),
-      has_bearer_token_(config.has("bearer_token")),
-      username_(config.optional_text("username").value_or("")),
+      login_(sdk::HttpLogin::from(config)),
       ca_file_(config.optional_text("ca_file").value_or("")),
       timeout_(config.duration("timeout")),
       delete_after_import_(config.text("after_import") == "delete") {
@@ -237,12 +236,6 @@ HttpSource::HttpSource(sdk::Host host, const sdk::Config& config)
     if (auto expanded = expand_dates(url, 0); !expanded) {
       throw sdk::InvalidConfig(expanded.error().message);
     }
-  }
-  if (has_bearer_token_ && !username_.empty()) {
-    throw sdk::InvalidConfig("give bearer_token or username and password, not both");
-  }
-  if (username_.empty() != !config.has("password")) {
-    throw sdk::InvalidConfig("username and password go together");
   }
   if (!ca_file_.empty() && !readable_file(ca_file_)) {
     throw sdk::InvalidConfig("ca_file '" + ca_file_ + "' cannot be read");
@@ -261,17 +254,7 @@ Status HttpSource::prepare(sdk::TransferRequest& request, std::string method,
   request.url = std::move(url);
   request.ca_file = ca_file_;
   request.timeout = timeout_;
-  if (has_bearer_token_) {
-    auto token = host_.secret("bearer_token");
-    if (!token) return Status::failed(token.error().message);
-    request.bearer_token = std::move(token).value();
-  } else if (!username_.empty()) {
-    auto password = host_.secret("password");
-    if (!password) return Status::failed(password.error().message);
-    request.username = username_;
-    request.password = std::move(password).value();
-  }
-  return Status::ok();
+  return login_.apply(host_, request);
 }
 
 namespace {

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "kontor/sdk/http_login.hpp"
 #include "kontor/sdk/plugin.hpp"
 
 namespace kontor::plugins {
@@ -65,8 +66,7 @@ class HttpSource final : public sdk::Source {
 
   sdk::Host host_;
   std::vector<std::string> urls_;
-  bool has_bearer_token_;
-  std::string username_;
+  sdk::HttpLogin login_;
   std::string ca_file_;
   std::optional<std::filesystem::path> quarantine_;
   std::chrono::milliseconds timeout_;

@@ -167,8 +167,7 @@ LetterChannel::LetterChannel(sdk::Host host, const sdk::Config& config)
       upload_(config.text("mode") == "http"),
       spool_dir_(config.optional_text("spool_dir").value_or("")),
       url_(config.optional_text("url").value_or("")),
-      has_bearer_token_(config.has("bearer_token")),
-      username_(config.optional_text("username").value_or("")),
+      login_(sdk::HttpLogin::from(config)),
       ca_file_(config.optional_text("ca_file").value_or("")),
       timeout_(config.duration("timeout")),
       print_{.duplex = config.flag("duplex"),
@@ -192,12 +191,6 @@ LetterChannel::LetterChannel(sdk::Host host, const sdk::Config& config)
     throw sdk::InvalidConfig("url '" + shown_url(url_) +
                              "' is not https: letters carry names and addresses, they travel "
                              "encrypted (http only to localhost, 127.0.0.1 or ::1)");
-  }
-  if (has_bearer_token_ && !username_.empty()) {
-    throw sdk::InvalidConfig("give bearer_token or username and password, not both");
-  }
-  if (username_.empty() != !config.has("password")) {
-    throw sdk::InvalidConfig("username and password go together");
   }
   if (!ca_file_.empty() && !readable_file(ca_file_)) {
     throw sdk::InvalidConfig("ca_file '" + ca_file_ + "' cannot be read");
@@ -289,17 +282,7 @@ Status LetterChannel::prepare(sdk::TransferRequest& request) const {
   request.url = url_;
   request.ca_file = ca_file_;
   request.timeout = timeout_;
-  if (has_bearer_token_) {
-    auto token = host_.secret("bearer_token");
-    if (!token) return Status::failed(token.error().message);
-    request.bearer_token = std::move(token).value();
-  } else if (!username_.empty()) {
-    auto password = host_.secret("password");
-    if (!password) return Status::failed(password.error().message);
-    request.username = username_;
-    request.password = std::move(password).value();
-  }
-  return Status::ok();
+  return login_.apply(host_, request);
 }
 
 Status LetterChannel::upload(const sdk::NoticeMessage& notice, const std::string& which,

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kontor/sdk/http_login.hpp"
 #include "kontor/sdk/plugin.hpp"
 #include "letter_manifest.hpp"
 
@@ -48,8 +49,7 @@ class LetterChannel final : public sdk::Channel {
   bool upload_;  // mode http
   std::filesystem::path spool_dir_;
   std::string url_;
-  bool has_bearer_token_;
-  std::string username_;
+  sdk::HttpLogin login_;
   std::string ca_file_;
   std::chrono::milliseconds timeout_;
   PrintOptions print_;
