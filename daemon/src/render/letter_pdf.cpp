@@ -349,18 +349,19 @@ class LetterWriter {
       }
     }
     add_total(labels_.total_due, amount(view_.total_due), true);
-    add_gap(6);
-    for (const std::string& paragraph : paragraphs(text_.after_table)) {
-      add_text(cr, paragraph);
-      add_gap(3);
-    }
+    add_gap(4);
+    // The code right under the amount it pays: where the reader's eye is when deciding to pay.
     if (girocode_) {
-      add_gap(2);
       Block block = block_of(Block::Kind::girocode);
       block.text = fmt::format(fmt::runtime(labels_.girocode), amount(view_.total_due),
                                view_.payment_reference);
       block.height = kGirocodeSize;
       blocks_.push_back(std::move(block));
+    }
+    add_gap(4);
+    for (const std::string& paragraph : paragraphs(text_.after_table)) {
+      add_text(cr, paragraph);
+      add_gap(3);
     }
   }
 
