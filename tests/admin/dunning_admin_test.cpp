@@ -78,6 +78,9 @@ std::string message_of(const Answer& answer) {
              : answer.body.dump();
 }
 
+// Bytes stored as a notice's letter (the admin API passes them on without looking inside).
+const std::string kLetterPdf = std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 15) + '\0' + "end\n";
+
 class DunningAdmin : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -165,7 +168,9 @@ class DunningAdmin : public ::testing::Test {
             interest.gross = eur(123);
             interest.open = interest.gross;
             if (auto r = tx.upsert_open_item(interest); !r) return r.error();
-            if (auto r = tx.record_notice(reminder(number, item, cents)); !r) return r.error();
+            store::StoredNotice notice = reminder(number, item, cents);
+            if (std::string(number) == "M-2026-000003") notice.pdf = kLetterPdf;  // attach_pdf
+            if (auto r = tx.record_notice(notice); !r) return r.error();
           }
           if (auto r = tx.mark_notice_delivery("M-2026-000001", DeliveryState::delivered, ""); !r) {
             return r.error();
@@ -274,6 +279,19 @@ TEST_F(DunningAdmin, ANoticeIsShownInFullWithTheTextThatWasSent) {
   const Completed unknown = kontorctl({"notice", "M-1999-000001"});
   EXPECT_EQ(unknown.status, 1);
   EXPECT_THAT(unknown.err, HasSubstr("kontord refused (404): no notice M-1999-000001"));
+}
+
+TEST_F(DunningAdmin, ANoticesLetterIsFetchedAsItWasStored) {
+  EXPECT_EQ(kontorctl_json({"notice", "M-2026-000003"})["pdf_bytes"], kLetterPdf.size());
+  const std::filesystem::path file = dir_ / "M-2026-000003.pdf";
+  const Completed saved = kontorctl({"notice", "M-2026-000003", "--pdf", file.string()});
+  ASSERT_EQ(saved.status, 0) << saved.err;
+  EXPECT_EQ(read_file(file), kLetterPdf);
+
+  const Completed none = kontorctl({"notice", "M-2026-000001", "--pdf", file.string()});
+  EXPECT_EQ(none.status, 1);
+  EXPECT_THAT(none.err, HasSubstr("kontord refused (404): notice M-2026-000001 has no PDF"));
+  EXPECT_EQ(read_file(file), kLetterPdf) << "the file is left alone";
 }
 
 TEST_F(DunningAdmin, TheOutboxIsCountedPerDeliveryState) {

@@ -26,7 +26,8 @@ struct AdminRequest {
 
 struct AdminResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, unless content_type says otherwise (a notice's PDF)
+  std::string content_type = "application/json";
 };
 
 using AdminHandler = std::function<AdminResponse(const AdminRequest&)>;

@@ -94,14 +94,15 @@ class Session : public std::enable_shared_from_this<Session> {
         response = json_error(500, "internal error");
       }
     }
-    reply(response.status, std::move(response.body), request.keep_alive());
+    reply(response.status, std::move(response.body), request.keep_alive(), response.content_type);
   }
 
-  void reply(int status, std::string body, bool keep_alive) {
+  void reply(int status, std::string body, bool keep_alive,
+             const std::string& content_type = "application/json") {
     auto response =
         std::make_shared<http::response<http::string_body>>(static_cast<http::status>(status), 11);
     response->set(http::field::server, "kontord");
-    response->set(http::field::content_type, "application/json");
+    response->set(http::field::content_type, content_type);
     response->keep_alive(keep_alive);
     response->body() = std::move(body);
     response->prepare_payload();

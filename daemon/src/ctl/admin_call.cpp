@@ -22,18 +22,33 @@ Result<std::string> socket_of(const std::string& config_path, const std::string&
   return loaded.config->daemon.admin_socket;
 }
 
+namespace {
+
+// An API error as the operator reads it: the status and the message kontord gave.
+Error refusal(const AdminReply& reply) {
+  const json body = json::parse(reply.body, nullptr, false);
+  const std::string message =
+      body.is_object() && body.contains("error") ? body["error"].value("message", "") : reply.body;
+  return Error{fmt::format("kontord refused ({}): {}", reply.status, message)};
+}
+
+}  // namespace
+
 Result<json> call(const AdminClient& client, const std::string& method, const std::string& path,
                   const json& body_sent) {
   auto reply = method == "POST" ? client.post(path, body_sent.dump()) : client.get(path);
   if (!reply) return reply.error();
+  if (reply->status >= 400) return refusal(*reply);
   json body = json::parse(reply->body, nullptr, false);
   if (body.is_discarded()) return Error{"kontord answered something that is not JSON"};
-  if (reply->status >= 400) {
-    const std::string message =
-        body.contains("error") ? body["error"].value("message", "") : reply->body;
-    return Error{fmt::format("kontord refused ({}): {}", reply->status, message)};
-  }
   return body;
+}
+
+Result<std::string> fetch(const AdminClient& client, const std::string& path) {
+  auto reply = client.get(path);
+  if (!reply) return reply.error();
+  if (reply->status >= 400) return refusal(*reply);
+  return std::move(reply->body);
 }
 
 std::string cell(const json& value) {

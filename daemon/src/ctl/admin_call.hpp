@@ -20,6 +20,9 @@ Result<nlohmann::json> call(const AdminClient& client, const std::string& method
                             const std::string& path,
                             const nlohmann::json& body = nlohmann::json::object());
 
+// GET `path` whose answer is not JSON (a notice's PDF): its bytes, or the error kontord gave.
+Result<std::string> fetch(const AdminClient& client, const std::string& path);
+
 // A JSON value for a table cell: "-" for null, strings as they are.
 std::string cell(const nlohmann::json& value);
 

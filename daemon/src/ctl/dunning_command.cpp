@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -26,6 +27,7 @@ struct DunningOptions {
   std::string until;
   std::string job;
   bool force = false;
+  std::string pdf;  // notice: write the letter's PDF here
 };
 
 // Customer data for the terminal: control characters (an escape sequence in an address would
@@ -83,7 +85,21 @@ int notices(const AdminClient& client, const DunningOptions& options) {
   return 0;
 }
 
+// The notice's PDF as kontord stored it, into `file` (replaced if there).
+int save_notice_pdf(const AdminClient& client, const DunningOptions& options) {
+  auto pdf = fetch(client, "/notices/" + path_segment(options.number) + "/pdf");
+  if (!pdf) return fail(pdf.error().message);
+  std::ofstream out(options.pdf, std::ios::binary | std::ios::trunc);
+  out << *pdf;
+  out.close();
+  if (!out) return fail("cannot write " + options.pdf);
+  std::cout << fmt::format("{}: {} bytes written to {}\n", safe(options.number), pdf->size(),
+                           options.pdf);
+  return 0;
+}
+
 int notice(const AdminClient& client, const DunningOptions& options) {
+  if (!options.pdf.empty()) return save_notice_pdf(client, options);
   auto found = call(client, "GET", "/notices/" + path_segment(options.number));
   if (!found) return fail(found.error().message);
   if (print_json(options, *found)) return 0;
@@ -263,6 +279,7 @@ std::function<int()> add_dunning_commands(CLI::App& app, const std::string& conf
   for (auto* command : {notice_cmd, retry_cmd}) {
     command->add_option("number", options->number, "The notice's number")->required();
   }
+  notice_cmd->add_option("--pdf", options->pdf, "Write the notice's letter (PDF) to this file");
   auto* blocks_cmd = app.add_subcommand("blocks", "Dunning blocks set by account managers");
   auto* block_cmd = app.add_subcommand("block", "Stop reminders to a customer or for an item");
   add_subject(block_cmd, *options, "Block");

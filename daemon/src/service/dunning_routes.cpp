@@ -98,6 +98,7 @@ json notice_detail(const store::StoredNotice& stored) {
   add_lines_and_charges(out, stored);
   out["text"] = stored.text;
   out["html"] = stored.html;
+  out["pdf_bytes"] = stored.pdf.empty() ? json() : json(stored.pdf.size());
   return out;
 }
 
@@ -155,6 +156,25 @@ AdminResponse show_notice(AdminBackend& backend, const AdminRequest& request) {
   if (!read) return json_error(500, read.error().message);
   if (!found) return json_error(404, "no notice " + number);
   return {200, notice_detail(*found).dump()};
+}
+
+// GET /notices/{number}/pdf: the letter as it was decided and sent (application/pdf).
+AdminResponse notice_pdf(AdminBackend& backend, const AdminRequest& request) {
+  const std::string& number = request.parameters.at("number");
+  std::optional<store::StoredNotice> found;
+  Status read = backend.store().read([&](store::Reader& reader) -> Status {
+    auto notice = reader.notice(number);
+    if (!notice) return notice.error();
+    found = std::move(*notice);
+    return {};
+  });
+  if (!read) return json_error(500, read.error().message);
+  if (!found) return json_error(404, "no notice " + number);
+  if (found->pdf.empty()) {
+    return json_error(
+        404, "notice " + number + " has no PDF (it went by e-mail, without dunning.attach_pdf)");
+  }
+  return {.status = 200, .body = std::move(found->pdf), .content_type = "application/pdf"};
 }
 
 AdminResponse count_notices(AdminBackend& backend) {
@@ -479,6 +499,8 @@ void add_dunning_routes(admin::AdminRoutes& routes, AdminBackend& backend) {
              [&backend](const AdminRequest&) { return count_notices(backend); });
   routes.add("GET", "/notices/{number}",
              [&backend](const AdminRequest& request) { return show_notice(backend, request); });
+  routes.add("GET", "/notices/{number}/pdf",
+             [&backend](const AdminRequest& request) { return notice_pdf(backend, request); });
   routes.add("POST", "/notices/{number}/retry",
              [&backend](const AdminRequest& request) { return retry_notice(backend, request); });
 
