@@ -210,6 +210,18 @@ TEST_F(SmtpTransferTest, ARefusedBlindCopyRecipientAlsoStopsTheMessage) {
   EXPECT_THAT(server.received(), IsEmpty()) << "every recipient or none";
 }
 
+TEST_F(SmtpTransferTest, AnEnvelopeAddressCannotCarryAnotherCommand) {
+  SmtpServer server;
+  ASSERT_THAT(server.error(), IsEmpty());
+  Send call = to(server);
+  call.to = {std::string(kCustomer) + ">\r\nRCPT TO:<evil@example.org"};
+  const Answer answer = send(call);
+  EXPECT_EQ(answer.status, KONTOR_FAILED);
+  EXPECT_THAT(answer.message, HasSubstr("not a plain address"));
+  EXPECT_THAT(server.received(), IsEmpty());
+  EXPECT_EQ(server.sessions(), 0) << "refused before connecting";
+}
+
 TEST_F(SmtpTransferTest, ATemporaryRefusalRetries) {
   SmtpServer deferring(SmtpServerOptions::deferring(kCustomer));
   ASSERT_THAT(deferring.error(), IsEmpty());

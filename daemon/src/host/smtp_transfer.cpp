@@ -65,6 +65,18 @@ std::string angle_addressed(const std::string& address) {
   return "<" + address + ">";
 }
 
+// An envelope address goes into an SMTP command line as it is: a blank, a line break or an
+// angle bracket in it could end the command and start another. Plugins check addresses; the
+// host does not rely on it.
+bool is_safe_envelope_address(const std::string& address) {
+  if (address.empty()) return false;
+  for (const char c : address) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || c == '<' || c == '>') return false;
+  }
+  return true;
+}
+
 // The instance's connection for `url` and `username`: the one kept from the last message when
 // it matches and has not carried its share, else a fresh handle.
 SmtpConnection& connection_for(HostInstance& instance, const std::string& url,
@@ -107,6 +119,15 @@ kontor_status perform_smtp(HostInstance& instance, const kontor_transfer_request
   const std::vector<std::string> recipients = copy(request.mail_to);
   const std::string sender = copy(request.mail_from);
   if (recipients.empty()) return answer(instance, result, 0, "no recipients", KONTOR_FAILED);
+  if (!is_safe_envelope_address(sender)) {
+    return answer(instance, result, 0, "the envelope sender is not a plain address", KONTOR_FAILED);
+  }
+  for (const std::string& recipient : recipients) {
+    if (!is_safe_envelope_address(recipient)) {
+      return answer(instance, result, 0, "an envelope recipient is not a plain address",
+                    KONTOR_FAILED);
+    }
+  }
 
   const std::string username = copy(request.username);
   SmtpConnection& connection = connection_for(instance, url, username);
