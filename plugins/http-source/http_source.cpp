@@ -175,19 +175,6 @@ Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us
   return out;
 }
 
-std::string shown_url(const std::string& url) {
-  std::string shown = url.substr(0, url.find_first_of("?#"));
-  // Without "://" (a URL written wrongly) the authority starts at the beginning.
-  const auto scheme_end = shown.find("://");
-  const std::size_t authority = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const auto at = shown.find('@', authority);
-  const auto slash = shown.find('/', authority);
-  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-    shown.erase(authority, at - authority + 1);
-  }
-  return shown;
-}
-
 sdk::PluginInfo HttpSource::info() {
   return {"http-source", "1.0.0", "Statement files downloaded over HTTPS"};
 }

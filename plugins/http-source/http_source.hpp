@@ -81,7 +81,7 @@ class HttpSource final : public sdk::Source {
 // An error for any other text in braces.
 Result<std::string> expand_dates(const std::string& url, std::int64_t now_utc_us);
 
-// The URL as a message may show it: without user:password@, query or fragment.
-std::string shown_url(const std::string& url);
+// The URL as a message may show it (the SDK's).
+using sdk::shown_url;
 
 }  // namespace kontor::plugins

@@ -95,18 +95,6 @@ void scrub(std::string& text, const std::string& secret) {
 
 }  // namespace
 
-std::string shown_url(const std::string& url) {
-  std::string shown = url.substr(0, url.find_first_of("?#"));
-  const auto scheme_end = shown.find("://");
-  const std::size_t authority = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const auto at = shown.find('@', authority);
-  const auto slash = shown.find('/', authority);
-  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-    shown.erase(authority, at - authority + 1);
-  }
-  return shown;
-}
-
 std::string body_excerpt(std::string_view body) {
   std::string excerpt(body.substr(0, kExcerptBytes));
   if (body.size() > kExcerptBytes) {

@@ -55,8 +55,8 @@ class LetterChannel final : public sdk::Channel {
   PrintOptions print_;
 };
 
-// The URL as a message may show it: without user:password@, query or fragment.
-std::string shown_url(const std::string& url);
+// The URL as a message may show it (the SDK's).
+using sdk::shown_url;
 
 // At most 200 bytes of a response body for a message: control characters as blanks, a UTF-8
 // sequence the cut would split left off, "..." when there was more.

@@ -31,4 +31,16 @@ Status HttpLogin::apply(const Host& host, TransferRequest& request) const {
   return Status::ok();
 }
 
+std::string shown_url(const std::string& url) {
+  std::string shown = url.substr(0, url.find_first_of("?#"));
+  const auto scheme_end = shown.find("://");
+  const std::size_t authority = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  const auto at = shown.find('@', authority);
+  const auto slash = shown.find('/', authority);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    shown.erase(authority, at - authority + 1);
+  }
+  return shown;
+}
+
 }  // namespace kontor::sdk

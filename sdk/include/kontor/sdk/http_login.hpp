@@ -27,4 +27,9 @@ class HttpLogin {
   std::string username_;
 };
 
+// The URL as a message or log line may show it: without user:password@, query or fragment,
+// where credentials and tokens travel. Without "://" (a URL written wrongly) the authority
+// starts at the beginning.
+std::string shown_url(const std::string& url);
+
 }  // namespace kontor::sdk
