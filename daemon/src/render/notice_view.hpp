@@ -46,8 +46,66 @@ struct InterestView {
   Money amount;
 };
 
+// One line of a statement of account: something that moved the customer's balance in the
+// period, in the order it happened.
+struct MovementView {
+  Date date;
+  // What it was: "invoice", "credit_note", "cancellation", "fee", "interest" (an item issued);
+  // "payment" (money received, applied to items or not yet), "discount" (Skonto granted),
+  // "bank_charges" (charges the company bore), "reversal" (a payment returned or undone),
+  // "settled_externally" (the ERP reports the item settled outside Kontor).
+  std::string kind;
+  std::string document;  // the item's number; empty for a payment
+  std::string detail;    // a payment: the items it paid; a reversal or discount: the item
+  Money amount;          // signed: positive raises what the customer owes, negative lowers it
+  Money balance;         // the balance after this line
+};
+
+// An item still open at the end of the period, with how long it is overdue then.
+struct StatementItemView {
+  std::string number;
+  std::string type;  // as MovementView::kind for items
+  std::optional<Date> issue_date;
+  Date due_date;
+  Money gross;
+  Money open;                      // at the end of the period
+  std::int64_t days_overdue = 0;   // at the end of the period; 0 when not yet due
+};
+
+// What is open at the end of the period by days past due. Amounts owed go into the buckets by
+// their due date; what the company owes the customer (open credit notes, payments not yet
+// applied) is `credits` (negative or zero). total = the five buckets + credits = closing.
+struct AgingView {
+  Money not_due;
+  Money days_1_30;
+  Money days_31_60;
+  Money days_61_90;
+  Money over_90;
+  Money credits;
+  Money total;
+};
+
+// The statement of account's own figures (NoticeView::kind "statement"). Every figure is the
+// signed effect on the balance: closing = opening + invoices + credit_notes + fees + interest +
+// payments + adjustments.
+struct StatementView {
+  Date period_start;  // the first day of the period
+  Date period_end;    // the last day, inclusive: the day the balance and the aging are taken
+  Money opening;      // the balance at the end of the day before period_start
+  Money invoices;     // invoices issued in the period
+  Money credit_notes; // credit notes and cancellations issued (≤ 0)
+  Money fees;         // fee items issued (dunning fees)
+  Money interest;     // interest items issued
+  Money payments;     // money received (≤ 0; a payment returned counts under adjustments)
+  Money adjustments;  // discounts, bank charges borne, reversals, items settled externally
+  Money closing;      // the balance at the end of period_end
+  std::vector<MovementView> movements;
+  std::vector<StatementItemView> open_items;  // open at period_end, oldest due first
+  AgingView aging;
+};
+
 struct NoticeView {
-  std::string kind = "reminder";  // "reminder" (statements and invoices follow)
+  std::string kind = "reminder";  // "reminder", "statement" or "invoice"
   std::string template_name;      // e.g. "reminder-1"
   std::string language;           // "de", "en", ...; the renderer falls back to `fallback_language`
   int level = 0;
@@ -66,6 +124,9 @@ struct NoticeView {
   Money total_fees;      // charged by this notice
   Money total_interest;  // charged by this notice
   Money total_due;       // total_open + total_fees + total_interest
+  // Statements of account only (kind "statement"): total_due is then the closing balance when
+  // positive, else zero.
+  std::optional<StatementView> statement;
 };
 
 }  // namespace kontor::render
