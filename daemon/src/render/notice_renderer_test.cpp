@@ -1,13 +1,20 @@
-// Tests: the shipped reminders as a customer reads them in German and English, and the rules
-// of loading templates — a directory's template wins, a broken one is refused with its place.
+// Tests: the shipped reminders and statements of account as a customer reads them in German and
+// English, and the rules of loading templates — a directory's template wins, a broken one is
+// refused with its place.
 
 #include "render/notice_renderer.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdlib>
 #include <fstream>
+#include <string_view>
+#include <vector>
+
+#include "render/notice_values.hpp"
+#include "render/shipped_templates.hpp"
 
 namespace kontor::render {
 namespace {
@@ -94,7 +101,125 @@ NoticeView notice(std::string template_name, std::string language) {
       .total_open = eur(173456),
       .total_fees = eur(4500),
       .total_interest = eur(941),
-      .total_due = eur(178897)};
+      .total_due = eur(178897),
+      .statement = std::nullopt};
+}
+
+MovementView movement(Date day, std::string kind, std::string document, std::string detail,
+                      Money amount, Money balance) {
+  return MovementView{.date = day,
+                      .kind = std::move(kind),
+                      .document = std::move(document),
+                      .detail = std::move(detail),
+                      .amount = amount,
+                      .balance = balance};
+}
+
+StatementItemView open_item(std::string number, std::string type, Date issued, Date due,
+                            Money gross, Money open, std::int64_t days_overdue) {
+  return StatementItemView{.number = std::move(number),
+                           .type = std::move(type),
+                           .issue_date = issued,
+                           .due_date = due,
+                           .gross = gross,
+                           .open = open,
+                           .days_overdue = days_overdue};
+}
+
+// October 2026 of the Bäckerei: 1,000.00 carried over, an invoice, a part payment, a credit
+// note, a dunning fee and interest, Skonto and bank charges; 1,371.91 owed at the end.
+NoticeView statement(std::string language) {
+  StatementView figures{
+      .period_start = date(2026, 10, 1),
+      .period_end = date(2026, 10, 31),
+      .opening = eur(100000),
+      .invoices = eur(130900),
+      .credit_notes = eur(-11900),
+      .fees = eur(500),
+      .interest = eur(321),
+      .payments = eur(-80000),
+      .adjustments = eur(-2630),
+      .closing = eur(137191),
+      .movements =
+          {movement(date(2026, 10, 5), "invoice", "RE-2026-0950", "", eur(130900), eur(230900)),
+           movement(date(2026, 10, 12), "payment", "", "RE-2026-0815", eur(-80000), eur(150900)),
+           movement(date(2026, 10, 15), "credit_note", "GS-2026-0012", "RE-2026-0950", eur(-11900),
+                    eur(139000)),
+           movement(date(2026, 10, 20), "fee", "MG-2026-0003", "RE-2026-0815", eur(500),
+                    eur(139500)),
+           movement(date(2026, 10, 20), "interest", "ZI-2026-0003", "RE-2026-0815", eur(321),
+                    eur(139821)),
+           movement(date(2026, 10, 25), "discount", "", "RE-2026-0950", eur(-2380), eur(137441)),
+           movement(date(2026, 10, 28), "bank_charges", "", "RE-2026-0815", eur(-250),
+                    eur(137191))},
+      .open_items = {open_item("RE-2026-0815", "invoice", date(2026, 9, 1), date(2026, 9, 15),
+                               eur(180000), eur(19750), 46),
+                     open_item("RE-2026-0950", "invoice", date(2026, 10, 5), date(2026, 11, 4),
+                               eur(130900), eur(116620), 0),
+                     open_item("MG-2026-0003", "fee", date(2026, 10, 20), date(2026, 11, 3),
+                               eur(500), eur(500), 0),
+                     open_item("ZI-2026-0003", "interest", date(2026, 10, 20), date(2026, 11, 3),
+                               eur(321), eur(321), 0)},
+      .aging = {.not_due = eur(117441),
+                .days_1_30 = eur(0),
+                .days_31_60 = eur(19750),
+                .days_61_90 = eur(0),
+                .over_90 = eur(0),
+                .credits = eur(0),
+                .total = eur(137191)}};
+  return NoticeView{.kind = "statement",
+                    .template_name = "statement",
+                    .language = std::move(language),
+                    .level = 0,
+                    .level_name = "",
+                    .final_notice = false,
+                    .notice_number = "S-2026-10-000001",
+                    .payment_reference = "RF47 S202 6100 0000 1",
+                    .date = date(2026, 11, 2),
+                    .pay_by = date(2026, 11, 2),
+                    .customer = baeckerei(),
+                    .company = gross_und_soehne(),
+                    .items = {},
+                    .fees = {},
+                    .interest = {},
+                    .total_open = eur(137191),
+                    .total_fees = eur(0),
+                    .total_interest = eur(0),
+                    .total_due = eur(137191),
+                    .statement = std::move(figures)};
+}
+
+// The same statement ending with `closing` (the last movement and the aging adjusted to it).
+NoticeView statement_closing_at(std::string language, Money closing) {
+  NoticeView view = statement(std::move(language));
+  StatementView& figures = *view.statement;
+  const Money last_change = closing.minus(figures.movements[5].balance).value();
+  figures.movements.back().amount = last_change;
+  figures.movements.back().balance = closing;
+  figures.adjustments = figures.movements[5].amount.plus(last_change).value();
+  figures.closing = closing;
+  figures.open_items.clear();
+  figures.aging = {.not_due = eur(0),
+                   .days_1_30 = eur(0),
+                   .days_31_60 = eur(0),
+                   .days_61_90 = eur(0),
+                   .over_90 = eur(0),
+                   .credits = closing.is_negative() ? closing : eur(0),
+                   .total = closing};
+  view.total_open = closing.is_positive() ? closing : eur(0);
+  view.total_due = view.total_open;
+  return view;
+}
+
+const TemplateValue& field(const TemplateValue& map, std::string_view path) {
+  const TemplateValue* value = &map;
+  while (!path.empty()) {
+    const std::size_t dot = path.find('.');
+    value = value->find(path.substr(0, dot));
+    if (value == nullptr) throw std::runtime_error("no value " + std::string(path));
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return *value;
 }
 
 NoticeView without_charges(NoticeView view) {
@@ -430,9 +555,308 @@ TEST(NoticeRenderer, CheckKnowsTheShippedTemplates) {
   const NoticeRenderer renderer = shipped("en");
   EXPECT_TRUE(renderer.check("reminder-1"));
   EXPECT_TRUE(renderer.check("reminder-4"));
+  EXPECT_TRUE(renderer.check("statement"));
   Status missing = renderer.check("mahnung-1");
   ASSERT_FALSE(missing);
   EXPECT_TRUE(contains(missing.error().message, "mahnung-1"));
+}
+
+// Loading checks every name a template uses against sample_notice(), in every branch; the
+// shipped templates all pass, each in each language it is shipped in.
+TEST(NoticeRenderer, EveryShippedTemplatePassesTheNameCheck) {
+  Result<NoticeRenderer> renderer = NoticeRenderer::load({}, "de");
+  ASSERT_TRUE(renderer) << renderer.error().message;
+  int statement_parts = 0;
+  for (const ShippedTemplate& file : shipped_templates()) {
+    const std::string_view name = file.file_name.substr(0, file.file_name.find('.'));
+    SCOPED_TRACE(std::string(file.file_name));
+    EXPECT_TRUE(renderer->check(name));
+    if (name == "statement") ++statement_parts;
+  }
+  EXPECT_EQ(statement_parts, 6);  // text, HTML and letter in German and English
+}
+
+TEST(NoticeRenderer, StatementShowsOpeningEveryMovementClosingAndAging) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, statement(language));
+    EXPECT_EQ(out.subject, german ? "Kontoauszug Oktober 2026 – Kundennummer K-10042"
+                                  : "Statement of account October 2026 – customer K-10042");
+    for (const std::string* part : {&out.text, &out.html}) {
+      EXPECT_TRUE(contains(*part, german ? "1.000,00 €" : "EUR 1,000.00"));  // opening
+      for (std::string_view document :
+           {"RE-2026-0950", "GS-2026-0012", "MG-2026-0003", "ZI-2026-0003"}) {
+        EXPECT_TRUE(contains(*part, document)) << document;
+      }
+      for (std::string_view kind :
+           german
+               ? std::vector<std::string_view>{"Rechnung", "Zahlung", "Gutschrift", "Mahngebühr",
+                                               "Verzugszinsen", "Skonto", "Bankgebühren"}
+               : std::vector<std::string_view>{"Invoice", "Payment", "Credit note", "Dunning fee",
+                                               "Default interest", "Discount", "Bank charges"}) {
+        EXPECT_TRUE(contains(*part, kind)) << kind;
+      }
+      // Every movement's balance after it, and the figures of the summary.
+      for (std::string_view amount :
+           german ? std::vector<std::string_view>{"2.309,00 €", "1.509,00 €", "1.390,00 €",
+                                                  "1.395,00 €", "1.398,21 €", "1.374,41 €",
+                                                  "1.309,00 €", "-800,00 €", "-119,00 €", "5,00 €",
+                                                  "3,21 €", "-26,30 €"}
+                  : std::vector<std::string_view>{"EUR 2,309.00", "EUR 1,509.00", "EUR 1,390.00",
+                                                  "EUR 1,395.00", "EUR 1,398.21", "EUR 1,374.41",
+                                                  "EUR 1,309.00", "EUR -800.00", "EUR -119.00",
+                                                  "EUR 5.00", "EUR 3.21", "EUR -26.30"}) {
+        EXPECT_TRUE(contains(*part, amount)) << amount;
+      }
+      EXPECT_TRUE(contains(*part, german ? "1.371,91 €" : "EUR 1,371.91"));  // closing
+      EXPECT_TRUE(contains(*part, german ? "1.174,41 €" : "EUR 1,174.41"));  // not yet due
+      EXPECT_TRUE(contains(*part, german ? "197,50 €" : "EUR 197.50"));      // 31 to 60 days
+      EXPECT_TRUE(contains(*part, german ? "31.10.2026" : "31 October 2026"));
+      EXPECT_TRUE(contains(*part, "RF47 S202 6100 0000 1"));
+      EXPECT_TRUE(contains(*part, "DE89 3704 0044 0532 0130 00"));
+      EXPECT_TRUE(contains(*part, german ? "nach dem 31.10.2026" : "after 31 October 2026"));
+      EXPECT_FALSE(contains(*part, german ? "Guthaben von" : "You have a credit"));
+      EXPECT_FALSE(contains(*part, german ? "ausgeglichen" : "balanced"));
+    }
+    EXPECT_TRUE(contains(out.text, "Groß & Söhne Präzisionstechnik GmbH"));
+    EXPECT_TRUE(contains(out.html, "Groß &amp; Söhne Präzisionstechnik GmbH"));
+  }
+}
+
+TEST(NoticeRenderer, PlainTextStatementAlignsTheColumnsOfItsMovements) {
+  const RenderedNotice out = render(shipped(), statement("de"));
+  // Columns as wide as their widest value; "ü" and "€" take one column each.
+  EXPECT_TRUE(contains(out.text,
+                       "  05.10.2026  RE-2026-0950  Rechnung       1.309,00 €  2.309,00 €\n"
+                       "  12.10.2026                Zahlung         -800,00 €  1.509,00 €"
+                       "  (RE-2026-0815)\n"
+                       "  15.10.2026  GS-2026-0012  Gutschrift      -119,00 €  1.390,00 €"
+                       "  (RE-2026-0950)\n"
+                       "  20.10.2026  MG-2026-0003  Mahngebühr         5,00 €  1.395,00 €"
+                       "  (RE-2026-0815)\n"))
+      << out.text;
+}
+
+TEST(NoticeRenderer, HtmlStatementPutsAmountsUnderDebitOrCredit) {
+  const RenderedNotice out = render(shipped(), statement("en"));
+  constexpr std::string_view kAmountCell =
+      "<td style=\"padding: 4px 8px; border-bottom: 1px solid #ddd; text-align: right; "
+      "white-space: nowrap;\">";
+  const std::string invoice_row = std::string(kAmountCell) + "EUR 1,309.00</td>" +
+                                  std::string(kAmountCell) + "</td>" + std::string(kAmountCell) +
+                                  "EUR 2,309.00</td>";
+  const std::string payment_row = std::string(kAmountCell) + "</td>" + std::string(kAmountCell) +
+                                  "EUR 800.00</td>" + std::string(kAmountCell) +
+                                  "EUR 1,509.00</td>";
+  EXPECT_TRUE(contains(out.html, invoice_row)) << out.html;
+  EXPECT_TRUE(contains(out.html, payment_row)) << out.html;
+}
+
+TEST(NoticeRenderer, HtmlStatementEscapesCustomerName) {
+  NoticeView view = statement("de");
+  view.customer.kind = CustomerKind::consumer;
+  view.customer.name = "Jörg <b>Weiß</b> & \"Söhne\"";
+  const RenderedNotice out = render(shipped(), view);
+  EXPECT_FALSE(contains(out.html, "<b>Weiß</b>"));
+  EXPECT_TRUE(contains(out.html, "Jörg &lt;b&gt;Weiß&lt;/b&gt; &amp; &quot;Söhne&quot;"));
+  EXPECT_TRUE(contains(out.text, "Guten Tag Jörg <b>Weiß</b> & \"Söhne\","));
+}
+
+TEST(NoticeRenderer, StatementWithOpenBalanceAsksForPaymentWithTheReference) {
+  const RenderedNotice out = render(shipped(), statement("de"));
+  EXPECT_TRUE(contains(out.text, "anbei erhalten Sie Ihren Kontoauszug für Oktober 2026."));
+  EXPECT_TRUE(contains(out.text, "Bitte überweisen Sie den offenen Saldo von 1.371,91 €"));
+  EXPECT_TRUE(contains(out.text, "IBAN: DE89 3704 0044 0532 0130 00, BIC: COBADEFFXXX\n"));
+  EXPECT_TRUE(contains(out.text, "Geben Sie als Verwendungszweck bitte an: RF47 S202 6100 0000 1"));
+  EXPECT_FALSE(contains(out.text, "Mahnung"));  // a statement, not a reminder
+  EXPECT_TRUE(contains(out.text, "Mit freundlichen Grüßen\n\nGroß & Söhne Präzisionstechnik GmbH"));
+}
+
+TEST(NoticeRenderer, StatementInCreditOffersOffsetOrRefundAndAsksForNoPayment) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, statement_closing_at(language, eur(-5000)));
+    for (const std::string* part : {&out.text, &out.html, &out.letter_after_table}) {
+      EXPECT_TRUE(contains(*part, german ? "Guthaben von" : "You have a credit of")) << *part;
+      EXPECT_TRUE(contains(*part, german ? "50,00 €" : "EUR 50.00"));
+      EXPECT_TRUE(contains(*part, german ? "auf Wunsch zahlen wir es Ihnen gerne aus"
+                                         : "pay it back to you on request"));
+      EXPECT_FALSE(contains(*part, german ? "überweisen" : "transfer"));
+      EXPECT_FALSE(contains(*part, "RF47 S202 6100 0000 1"));
+      EXPECT_FALSE(contains(*part, "DE89 3704 0044 0532 0130 00"));
+    }
+  }
+}
+
+TEST(NoticeRenderer, BalancedStatementSaysSoAndThanks) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, statement_closing_at(language, eur(0)));
+    for (const std::string* part : {&out.text, &out.html, &out.letter_after_table}) {
+      EXPECT_TRUE(contains(*part, german ? "Ihr Konto ist ausgeglichen. Vielen Dank!"
+                                         : "Your account is balanced. Thank you!"))
+          << *part;
+      EXPECT_FALSE(contains(*part, german ? "überweisen" : "transfer"));
+      EXPECT_FALSE(contains(*part, german ? "Guthaben von" : "You have a credit"));
+      EXPECT_FALSE(contains(*part, "RF47 S202 6100 0000 1"));
+    }
+  }
+}
+
+TEST(NoticeRenderer, StatementLetterHasOnlyTheProseAroundTheTables) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, statement(language));
+    ASSERT_TRUE(out.has_letter);
+    EXPECT_TRUE(contains(out.letter_before_table,
+                         german ? "Sehr geehrte Damen und Herren," : "Dear Sir or Madam,"));
+    EXPECT_TRUE(contains(out.letter_before_table, german ? "Oktober 2026" : "October 2026"));
+    EXPECT_TRUE(contains(out.letter_after_table, german ? "1.371,91 €" : "EUR 1,371.91"));
+    EXPECT_TRUE(contains(out.letter_after_table, "RF47 S202 6100 0000 1"));
+    EXPECT_TRUE(
+        contains(out.letter_after_table, german ? "nach dem 31.10.2026" : "after 31 October 2026"));
+    EXPECT_TRUE(contains(out.letter_after_table, "Groß & Söhne Präzisionstechnik GmbH"));
+    // The letter draws the movements, open items, aging and bank account itself.
+    for (const std::string* part : {&out.letter_before_table, &out.letter_after_table}) {
+      EXPECT_FALSE(contains(*part, "RE-2026-0950"));
+      EXPECT_FALSE(contains(*part, german ? "1.000,00 €" : "EUR 1,000.00"));
+      EXPECT_FALSE(contains(*part, "DE89 3704 0044 0532 0130 00"));
+      EXPECT_FALSE(contains(*part, "---"));
+    }
+  }
+}
+
+TEST(NoticeRenderer, StatementWithoutMovementsSaysThereWereNone) {
+  NoticeView view = statement("en");
+  view.statement->movements.clear();
+  const RenderedNotice out = render(shipped(), view);
+  EXPECT_TRUE(contains(out.text, "There were no entries on your account in this period."));
+  EXPECT_TRUE(contains(out.html, "There were no entries on your account in this period."));
+}
+
+TEST(NoticeValues, StatementMovementKindsAreNamedInTheNoticeLanguage) {
+  const std::vector<std::array<std::string_view, 3>> kinds = {
+      {"invoice", "Rechnung", "Invoice"},
+      {"credit_note", "Gutschrift", "Credit note"},
+      {"cancellation", "Storno", "Cancellation"},
+      {"fee", "Mahngebühr", "Dunning fee"},
+      {"interest", "Verzugszinsen", "Default interest"},
+      {"payment", "Zahlung", "Payment"},
+      {"discount", "Skonto", "Discount"},
+      {"bank_charges", "Bankgebühren", "Bank charges"},
+      {"reversal", "Rückbuchung", "Reversal"},
+      {"settled_externally", "Ausgeglichen (ERP)", "Settled (ERP)"}};
+  NoticeView view = statement("de");
+  view.statement->movements.clear();
+  for (const auto& kind : kinds) {
+    view.statement->movements.push_back(
+        movement(date(2026, 10, 1), std::string(kind[0]), "X-1", "", eur(100), eur(100)));
+  }
+  for (LocalStyle style : {LocalStyle::german, LocalStyle::english}) {
+    const TemplateValue values = notice_values(view, style);
+    const auto& listed = field(values, "statement.movements").elements();
+    ASSERT_EQ(listed.size(), kinds.size());
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      EXPECT_EQ(field(listed[k], "kind").text(), kinds[k][0]);
+      EXPECT_EQ(field(listed[k], "kind_text").text(),
+                kinds[k][style == LocalStyle::german ? 1 : 2]);
+    }
+  }
+}
+
+TEST(NoticeValues, StatementSplitsMovementsIntoDebitAndCredit) {
+  const TemplateValue values = notice_values(statement("de"), LocalStyle::german);
+  const auto& movements = field(values, "statement.movements").elements();
+  EXPECT_EQ(field(movements[0], "debit").text(), "1.309,00 €");
+  EXPECT_EQ(field(movements[0], "credit").text(), "");
+  EXPECT_EQ(field(movements[1], "amount").text(), "-800,00 €");
+  EXPECT_EQ(field(movements[1], "debit").text(), "");
+  EXPECT_EQ(field(movements[1], "credit").text(), "800,00 €");
+  EXPECT_EQ(field(movements[1], "document").text(), "");
+  EXPECT_EQ(field(movements[1], "detail").text(), "RE-2026-0815");
+  EXPECT_EQ(field(values, "statement.owes").text(), "true");
+  EXPECT_EQ(field(values, "statement.has_credit").text(), "");
+  EXPECT_EQ(field(values, "statement.credit").text(), "");
+  EXPECT_EQ(field(values, "statement.is_statement").text(), "true");
+}
+
+TEST(NoticeValues, StatementInCreditShowsTheCreditWithoutSign) {
+  const TemplateValue values =
+      notice_values(statement_closing_at("en", eur(-5000)), LocalStyle::english);
+  EXPECT_EQ(field(values, "statement.closing").text(), "EUR -50.00");
+  EXPECT_EQ(field(values, "statement.has_credit").text(), "true");
+  EXPECT_EQ(field(values, "statement.credit").text(), "EUR 50.00");
+  EXPECT_EQ(field(values, "statement.owes").text(), "");
+  EXPECT_EQ(field(values, "statement.aging.credits").text(), "EUR -50.00");
+}
+
+TEST(NoticeValues, StatementPeriodIsTheMonthInWordsOnlyForAWholeMonth) {
+  NoticeView view = statement("de");
+  EXPECT_EQ(field(notice_values(view, LocalStyle::german), "statement.period").text(),
+            "Oktober 2026");
+  EXPECT_EQ(field(notice_values(view, LocalStyle::english), "statement.period").text(),
+            "October 2026");
+  view.statement->period_start = date(2026, 3, 1);
+  view.statement->period_end = date(2026, 3, 31);
+  EXPECT_EQ(field(notice_values(view, LocalStyle::german), "statement.period").text(), "März 2026");
+  view.statement->period_end = date(2026, 3, 15);
+  EXPECT_EQ(field(notice_values(view, LocalStyle::german), "statement.period").text(),
+            "01.03.2026 – 15.03.2026");
+  view.statement->period_start = date(2026, 2, 1);
+  view.statement->period_end = date(2026, 3, 31);
+  EXPECT_EQ(field(notice_values(view, LocalStyle::english), "statement.period").text(),
+            "1 February 2026 – 31 March 2026");
+}
+
+TEST(NoticeValues, AReminderHasAnEmptyStatement) {
+  const TemplateValue values = notice_values(notice("reminder-1", "de"), LocalStyle::german);
+  const TemplateValue& statement = field(values, "statement");
+  ASSERT_EQ(statement.kind(), TemplateValue::Kind::map);
+  for (std::string_view name : {"is_statement",
+                                "period",
+                                "period_start",
+                                "period_end",
+                                "opening",
+                                "invoices",
+                                "credit_notes",
+                                "fees",
+                                "interest",
+                                "payments",
+                                "adjustments",
+                                "closing",
+                                "has_credit",
+                                "credit",
+                                "owes",
+                                "has_open",
+                                "aging.not_due",
+                                "aging.days_1_30",
+                                "aging.days_31_60",
+                                "aging.days_61_90",
+                                "aging.over_90",
+                                "aging.credits",
+                                "aging.total"}) {
+    EXPECT_EQ(field(statement, name).text(), "") << name;
+  }
+  EXPECT_TRUE(field(statement, "movements").elements().empty());
+  EXPECT_TRUE(field(statement, "open_items").elements().empty());
+  // The reminders, which do not use it, read as before.
+  EXPECT_TRUE(contains(render(shipped(), notice("reminder-1", "de")).text,
+                       "Zu zahlender Gesamtbetrag: 1.788,97 €"));
+}
+
+TEST(NoticeValues, SampleNoticeHasOneOfEveryStatementList) {
+  const TemplateValue values = notice_values(sample_notice(), LocalStyle::german);
+  EXPECT_EQ(field(values, "statement.movements").elements().size(), 1U);
+  EXPECT_EQ(field(values, "statement.open_items").elements().size(), 1U);
+  EXPECT_EQ(field(values, "kind").text(), "reminder");
 }
 
 }  // namespace

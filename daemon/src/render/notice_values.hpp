@@ -17,8 +17,27 @@
 //   fees[]: item_number kind is_level_fee is_flat_fee amount
 //   interest[]: item_number first last days principal rate amount
 //   totals.{open fees interest due}
+//   statement.{is_statement period period_start period_end opening invoices credit_notes fees
+//              interest payments adjustments closing has_credit credit owes has_open}
+//   statement.movements[]: date kind kind_text document detail amount debit credit balance
+//                          aligned.{date document kind_text amount balance}
+//   statement.open_items[]: number type type_text issue_date due_date gross open days_overdue
+//   statement.aging.{not_due days_1_30 days_31_60 days_61_90 over_90 credits total}
 //
-// Flags (final_notice, has_charges, abroad, business, is_*) are "true" or empty.
+// Flags (final_notice, has_charges, abroad, business, is_*, has_credit, owes, has_open) are
+// "true" or empty.
+//
+// `statement` is filled for a statement of account (NoticeView::statement) and empty for every
+// other notice. `period` is the month in words ("Oktober 2026", "October 2026") when the period
+// is one whole calendar month, else its first and last day. Amounts are signed as their effect
+// on the balance; `credit` is the closing balance without its sign when the customer is in
+// credit (`has_credit`), `owes` when the closing balance is positive, neither when it is zero;
+// `has_open` when anything is open at period_end (an open item, or an aging figure not zero).
+// The `statement` map itself is never empty: a template asks `statement.is_statement`.
+// A movement's `debit` is its amount when it raises the balance, `credit` the amount without
+// sign when it lowers it; `kind_text` and `type_text` name the kind in the notice's language.
+// `aligned` holds the same values padded with blanks to the widest of their column, for the
+// columns of a plain-text statement.
 #pragma once
 
 #include "render/local_format.hpp"
@@ -30,7 +49,8 @@ namespace kontor::render {
 TemplateValue notice_values(const NoticeView& notice, LocalStyle style);
 
 // A notice with one of everything (an item of each type, a fee of each kind, interest, a bank
-// account with BIC), for checking the names a template uses.
+// account with BIC, a statement with a movement and an open item), for checking the names a
+// template uses. It is a reminder by kind; only its values are for statements as well.
 NoticeView sample_notice();
 
 }  // namespace kontor::render
