@@ -404,6 +404,18 @@ constexpr std::string_view kNoticeDocuments = R"sql(
 ALTER TABLE notices ADD COLUMN document_pdf BLOB;
 )sql";
 
+// Statements of account (issue 13): when an item was marked settled outside Kontor, so that a
+// statement takes it off the balance on that day (those marked before: as of their latest
+// event, the one that marked them); the customers' unapplied payments found by customer.
+constexpr std::string_view kStatementsOfAccount = R"sql(
+ALTER TABLE open_items ADD COLUMN settled_externally_at TEXT;
+UPDATE open_items SET settled_externally_at =
+  (SELECT MAX(at) FROM events WHERE entity_key = open_items.number AND kind LIKE 'open_item.%')
+  WHERE settled_externally = 1;
+CREATE INDEX reconciliations_unapplied_by_customer ON reconciliations(customer_number)
+  WHERE unapplied_minor <> 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -413,6 +425,7 @@ constexpr Migration kMigrations[] = {
     {6, "payment matching", kReconciliation},
     {7, "dunning and outbox", kDunning},
     {8, "notice documents", kNoticeDocuments},
+    {9, "statements of account", kStatementsOfAccount},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

@@ -90,23 +90,6 @@ std::optional<StatementBalance> stored_balance(const Statement& row, int currenc
                           .date = stored_date(row.text(currency_column + 2))};
 }
 
-constexpr std::string_view kAllocationColumns =
-    "SELECT id, transaction_identity, item_number, currency, amount_minor, method, "
-    "confidence_permille, evidence, reverses FROM allocations ";
-
-Allocation allocation_from_row(const Statement& row) {
-  Allocation a;
-  a.id = row.int64(0);
-  a.transaction = row.optional_text(1).value_or("");
-  a.item_number = row.text(2);
-  a.amount = stored_money(row, 3, 4);
-  a.method = stored(parse_allocation_method(row.text(5)), "allocation method");
-  a.confidence_permille = static_cast<int>(row.int64(6));
-  a.evidence = row.text(7);
-  if (!row.is_null(8)) a.reverses = row.int64(8);
-  return a;
-}
-
 constexpr std::string_view kCustomerColumns =
     "SELECT number, name, street, postcode, city, country, email, language, kind, "
     "preferred_delivery, dunning_block_reason, dunning_block_until FROM customers ";
@@ -126,6 +109,23 @@ Customer customer_from_row(const Statement& row) {
 }
 
 }  // namespace
+
+const std::string_view kAllocationColumns =
+    "SELECT id, transaction_identity, item_number, currency, amount_minor, method, "
+    "confidence_permille, evidence, reverses FROM allocations ";
+
+Allocation allocation_from_row(const Statement& row) {
+  Allocation a;
+  a.id = row.int64(0);
+  a.transaction = row.optional_text(1).value_or("");
+  a.item_number = row.text(2);
+  a.amount = stored_money(row, 3, 4);
+  a.method = stored(parse_allocation_method(row.text(5)), "allocation method");
+  a.confidence_permille = static_cast<int>(row.int64(6));
+  a.evidence = row.text(7);
+  if (!row.is_null(8)) a.reverses = row.int64(8);
+  return a;
+}
 
 std::optional<Customer> UnitOfWork::load_customer(std::string_view number) {
   static const std::string kSql = std::string(kCustomerColumns) + "WHERE number = ?";

@@ -63,6 +63,9 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<std::string>> notices_to_deliver() override;
   Result<std::map<std::string, std::vector<std::string>>> notice_references() override;
   Result<std::map<std::string, std::int64_t>> notice_counts() override;
+  Result<std::map<std::string, std::string>> notice_numbers_by_customer(
+      std::string_view prefix) override;
+  Result<AccountHistory> account_history(std::string_view customer_number) override;
   Result<std::optional<std::string>> last_notice_number(std::string_view prefix) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;

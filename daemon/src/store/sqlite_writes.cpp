@@ -128,20 +128,23 @@ void UnitOfWork::insert_item_rows(const OpenItem& item, std::int64_t open_minor,
         "due_date_agreed, dunning_notice_on_invoice, currency, gross_minor, open_minor, "
         "rf_reference, skonto_percent, skonto_until, dunning_level, dunning_block_reason, "
         "dunning_block_until, refers_to, notice_number, debtor_account, document_path, "
-        "settled_externally) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
+        "settled_externally, settled_externally_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, CASE WHEN ?21 THEN ?22 END) "
         "ON CONFLICT (number) DO UPDATE SET customer_number = ?2, type = ?3, issue_date = ?4, "
         "due_date = ?5, due_date_agreed = ?6, dunning_notice_on_invoice = ?7, currency = ?8, "
         "gross_minor = ?9, open_minor = ?10, rf_reference = ?11, skonto_percent = ?12, "
         "skonto_until = ?13, dunning_level = ?14, dunning_block_reason = ?15, "
         "dunning_block_until = ?16, refers_to = ?17, notice_number = ?18, "
-        "debtor_account = ?19, document_path = ?20, settled_externally = ?21",
+        "debtor_account = ?19, document_path = ?20, settled_externally = ?21, "
+        // The day it was marked stays when an update finds it marked already.
+        "settled_externally_at = CASE WHEN NOT ?21 THEN NULL "
+        "WHEN settled_externally THEN settled_externally_at ELSE ?22 END",
         item.number, item.customer_number, to_string(item.type),
         optional_date_text(item.issue_date), item.due_date.to_iso(), item.due_date_agreed,
         item.dunning_notice_on_invoice, item.gross.currency().code(), item.gross.minor_units(),
         open_minor, rf, skonto_percent, skonto_until, dunning_level,
         block_reason(item.dunning_block), block_until(item.dunning_block), item.refers_to,
-        item.notice_number, item.debtor_account, item.document_path, item.settled_externally)
+        item.notice_number, item.debtor_account, item.document_path, item.settled_externally, now_)
       .run();
   if (replacing) Query(db_, "DELETE FROM tax_lines WHERE item_number = ?", item.number).run();
   for (std::size_t k = 0; k < item.tax_lines.size(); ++k) {

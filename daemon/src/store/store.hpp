@@ -252,6 +252,38 @@ struct NoticeQuery {
   std::int64_t limit = 100;
 };
 
+// --- Statements of account (issue 13) -------------------------------------------------------
+
+// An allocation of one of a customer's items, with what dates it on the customer's account.
+struct AccountAllocation {
+  Allocation allocation;
+  // The booking day of the bank transaction whose decision made it (a return's for the
+  // reversals a return made, the payment's for Skonto and bank charges), else of its own
+  // transaction; none for a credit note's allocation or an undo without a transaction.
+  std::optional<Date> booked_on;
+  // The transaction booked_on is of (empty when none): one payment's allocations form one line.
+  std::string booked_by;
+  std::string recorded_at;  // UTC, as the events' `at`
+};
+
+// Money a customer paid beyond the items it was applied to: a posted payment's rest, a credit
+// on the customer's account.
+struct UnappliedPayment {
+  std::string transaction;
+  Date booked_on;
+  Money amount;  // positive
+};
+
+// What a statement of account is computed from, for one customer: every item (settled or not),
+// every allocation of them and what their payments left unapplied.
+struct AccountHistory {
+  std::vector<OpenItem> items;  // by number
+  // Items the ERP's snapshot no longer lists (settled_externally): when the store marked them.
+  std::map<std::string, std::string> settled_externally_at;  // item number → UTC
+  std::vector<AccountAllocation> allocations;                // by id
+  std::vector<UnappliedPayment> unapplied;                   // by booking day
+};
+
 // One attempt of a job run (the scheduler's record, table job_runs). Instants are UTC and kept
 // to the millisecond.
 using Instant = std::chrono::sys_time<std::chrono::microseconds>;
@@ -367,6 +399,12 @@ class Reader {
   // Every notice's RF reference (electronic form) with the items it listed: a payment quoting
   // it pays those items (matching).
   virtual Result<std::map<std::string, std::vector<std::string>>> notice_references() = 0;
+  // Per customer, the number of a notice whose number starts with `prefix` (a statement
+  // period's "S-2026-10-"): who has their statement of that period already.
+  virtual Result<std::map<std::string, std::string>> notice_numbers_by_customer(
+      std::string_view prefix) = 0;
+  // Everything a statement of account of `customer_number` is computed from.
+  virtual Result<AccountHistory> account_history(std::string_view customer_number) = 0;
   // The highest notice number starting with `prefix` (numbers are zero-padded), if any.
   virtual Result<std::optional<std::string>> last_notice_number(std::string_view prefix) = 0;
 

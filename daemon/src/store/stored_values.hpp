@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "kontor/model/allocation.hpp"
 #include "kontor/model/date.hpp"
 #include "kontor/model/money.hpp"
 #include "store/sqlite_connection.hpp"
@@ -37,5 +38,10 @@ inline std::optional<Date> stored_optional_date(const std::optional<std::string>
   if (!text) return std::nullopt;
   return stored_date(*text);
 }
+
+// "SELECT <the allocation's columns> FROM allocations ", and an Allocation from the first
+// columns of such a row (sqlite_reads.cpp).
+extern const std::string_view kAllocationColumns;
+Allocation allocation_from_row(const Statement& row);
 
 }  // namespace kontor::store::sqlite
