@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
 
-#include <array>
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +13,7 @@
 
 #include "render/epc_qr.hpp"
 #include "render/local_format.hpp"
+#include "render/statement_letter.hpp"
 
 namespace kontor::render {
 namespace {
@@ -168,11 +169,12 @@ void hairline(cairo_t* cr, double x1, double y1, double x2, double y2) {
   cairo_stroke(cr);
 }
 
-// The table's columns: number, issued, due, amount, open, fees, interest (165 mm).
-constexpr double kColumnWidths[] = {31, 21, 21, 23, 23, 22, 24};
-constexpr int kColumns = 7;
-
-using Row = std::array<std::string, kColumns>;
+// A table's columns and header as placed on the pages; its rows are blocks of their own.
+struct TableLayout {
+  std::vector<LetterColumn> columns;
+  LetterRow header;
+  double header_height = 0;  // mm
+};
 
 // One piece of the flowing part of the letter, placed on a page by the first pass and drawn by
 // the second.
@@ -180,9 +182,12 @@ struct Block {
   enum class Kind { text, table_header, table_row, total, girocode, gap } kind = Kind::text;
   std::string text;
   TextStyle style;
-  Row row;
+  int table = -1;  // a table row's or header's table (LetterWriter::tables_)
+  LetterRow row;
   std::string value;  // a total's amount
   double height = 0;  // mm
+  // A heading: moves to the next page with what follows rather than stand alone at the bottom.
+  bool keep_with_next = false;
   int page = 0;
   double top = 0;  // mm
 };
@@ -219,7 +224,12 @@ class LetterWriter {
       : view_(view),
         text_(text),
         style_(local_style(text.language.empty() ? view.language : text.language)),
-        labels_(style_ == LocalStyle::german ? kGerman : kEnglish) {}
+        labels_(style_ == LocalStyle::german ? kGerman : kEnglish) {
+    // Only a statement by kind: sample_notice() carries statement figures on a reminder.
+    if (view.kind == "statement" && view.statement) {
+      statement_ = statement_letter(*view.statement, style_);
+    }
+  }
 
   Result<std::string> write() {
     if (Status made = make_girocode(); !made) return made.error();
@@ -293,25 +303,47 @@ class LetterWriter {
     block.height = height_mm(text_layout(cr, text, kTextWidth, style).get());
     blocks_.push_back(std::move(block));
   }
+  // A table's heading: stays on the page with the table's header and first row.
+  void add_heading(cairo_t* cr, const std::string& text) {
+    const TextStyle style = {.size = 9.5, .bold = true};
+    Block block = block_of(Block::Kind::text);
+    block.text = text;
+    block.style = style;
+    block.height = height_mm(text_layout(cr, text, kTextWidth, style).get()) + 1.5;
+    block.keep_with_next = true;
+    blocks_.push_back(std::move(block));
+  }
   void add_gap(double height) {
     Block block = block_of(Block::Kind::gap);
     block.height = height;
     blocks_.push_back(std::move(block));
   }
 
-  double row_height(cairo_t* cr, const Row& row, bool bold) const {
+  static double row_height(cairo_t* cr, const std::vector<LetterColumn>& columns,
+                           const LetterRow& row, bool bold) {
     double height = 0;
-    for (int column = 0; column < kColumns; ++column) {
-      height = std::max(height, height_mm(text_layout(cr, row[column], kColumnWidths[column] - 1.5,
-                                                      {.size = 8.5, .bold = bold})
-                                              .get()));
+    for (std::size_t column = 0; column < columns.size() && column < row.size(); ++column) {
+      height =
+          std::max(height, height_mm(text_layout(cr, row[column], columns[column].width_mm - 1.5,
+                                                 {.size = 8.5, .bold = bold})
+                                         .get()));
     }
     return height + 1.8;
   }
 
-  Row header_row() const {
-    return {labels_.item, labels_.issued, labels_.due,     labels_.amount,
-            labels_.open, labels_.fees,   labels_.interest};
+  // The table's rows as blocks; place_blocks() puts its header above the first row on each page.
+  void add_table(cairo_t* cr, const LetterTable& table) {
+    const int index = static_cast<int>(tables_.size());
+    tables_.push_back({.columns = table.columns,
+                       .header = table.header,
+                       .header_height = row_height(cr, table.columns, table.header, true)});
+    for (const LetterRow& row : table.rows) {
+      Block block = block_of(Block::Kind::table_row);
+      block.table = index;
+      block.row = row;
+      block.height = row_height(cr, table.columns, row, false);
+      blocks_.push_back(std::move(block));
+    }
   }
 
   void build_blocks(cairo_t* cr) {
@@ -322,33 +354,11 @@ class LetterWriter {
       add_gap(3);
     }
     add_gap(2);
-    header_height_ = row_height(cr, header_row(), true);
-    std::map<std::string, Money> fees, interest;
-    for (const FeeView& fee : view_.fees) add_to(fees, fee.item_number, fee.amount);
-    for (const InterestView& span : view_.interest) add_to(interest, span.item_number, span.amount);
-    for (const NoticeItemView& item : view_.items) {
-      Row row = {item.number,
-                 item.issue_date ? date(*item.issue_date) : "",
-                 date(item.due_date),
-                 amount(item.gross),
-                 amount(item.open),
-                 fees.count(item.number) ? amount(fees.at(item.number)) : "",
-                 interest.count(item.number) ? amount(interest.at(item.number)) : ""};
-      Block block = block_of(Block::Kind::table_row);
-      block.row = row;
-      block.height = row_height(cr, row, false);
-      blocks_.push_back(std::move(block));
+    if (statement_) {
+      add_statement_body(cr);
+    } else {
+      add_items_and_totals(cr);
     }
-    add_gap(3);
-    if (!view_.total_fees.is_zero() || !view_.total_interest.is_zero()) {
-      add_total(labels_.total_open, amount(view_.total_open), false);
-      if (!view_.total_fees.is_zero())
-        add_total(labels_.total_fees, amount(view_.total_fees), false);
-      if (!view_.total_interest.is_zero()) {
-        add_total(labels_.total_interest, amount(view_.total_interest), false);
-      }
-    }
-    add_total(labels_.total_due, amount(view_.total_due), true);
     add_gap(4);
     // The code right under the amount it pays: where the reader's eye is when deciding to pay.
     if (girocode_) {
@@ -363,6 +373,60 @@ class LetterWriter {
       add_text(cr, paragraph);
       add_gap(3);
     }
+  }
+
+  // A reminder: the items it is about with the fees and interest it charges, then the totals.
+  void add_items_and_totals(cairo_t* cr) {
+    // Number, issued, due, amount, open, fees, interest.
+    LetterTable items{.columns = {{.width_mm = 31, .right_aligned = false},
+                                  {.width_mm = 21, .right_aligned = false},
+                                  {.width_mm = 21, .right_aligned = false},
+                                  {.width_mm = 23, .right_aligned = true},
+                                  {.width_mm = 23, .right_aligned = true},
+                                  {.width_mm = 22, .right_aligned = true},
+                                  {.width_mm = 24, .right_aligned = true}},
+                      .header = {labels_.item, labels_.issued, labels_.due, labels_.amount,
+                                 labels_.open, labels_.fees, labels_.interest},
+                      .rows = {}};
+    std::map<std::string, Money> fees, interest;
+    for (const FeeView& fee : view_.fees) add_to(fees, fee.item_number, fee.amount);
+    for (const InterestView& span : view_.interest) add_to(interest, span.item_number, span.amount);
+    for (const NoticeItemView& item : view_.items) {
+      items.rows.push_back({item.number, item.issue_date ? date(*item.issue_date) : "",
+                            date(item.due_date), amount(item.gross), amount(item.open),
+                            fees.count(item.number) ? amount(fees.at(item.number)) : "",
+                            interest.count(item.number) ? amount(interest.at(item.number)) : ""});
+    }
+    add_table(cr, items);
+    add_gap(3);
+    if (!view_.total_fees.is_zero() || !view_.total_interest.is_zero()) {
+      add_total(labels_.total_open, amount(view_.total_open), false);
+      if (!view_.total_fees.is_zero())
+        add_total(labels_.total_fees, amount(view_.total_fees), false);
+      if (!view_.total_interest.is_zero()) {
+        add_total(labels_.total_interest, amount(view_.total_interest), false);
+      }
+    }
+    add_total(labels_.total_due, amount(view_.total_due), true);
+  }
+
+  // A statement of account: the period's figures, every movement with the balance after it,
+  // what is open at the end and how overdue. The GiroCode after it asks for the closing balance
+  // (total_due), when the customer owes one.
+  void add_statement_body(cairo_t* cr) {
+    for (const LetterTotal& line : statement_->summary) {
+      add_total(line.label, line.value, line.bold);
+    }
+    add_gap(5);
+    add_table(cr, statement_->movements);
+    if (statement_->open_items) {
+      add_gap(6);
+      add_heading(cr, statement_->open_items->heading);
+      add_table(cr, statement_->open_items->table);
+    }
+    add_gap(6);
+    add_heading(cr, statement_->aging.heading);
+    add_table(cr, statement_->aging.table);
   }
 
   static void add_to(std::map<std::string, Money>& sums, const std::string& key,
@@ -386,32 +450,46 @@ class LetterWriter {
     blocks_.push_back(std::move(block));
   }
 
-  // Places every block: on the page it fits, the table's header repeated at the top of each
+  // The height block `index` needs on its page: with its table's header when it is a table's
+  // first row there, and with what follows when it is a heading.
+  double needs(std::size_t index, int current_table) const {
+    const Block& block = blocks_[index];
+    const bool row = block.kind == Block::Kind::table_row;
+    double height = block.height;
+    if (row && block.table != current_table) height += tables_[block.table].header_height;
+    if (block.keep_with_next && index + 1 < blocks_.size()) height += needs(index + 1, -1);
+    return height;
+  }
+
+  // Places every block: on the page it fits, a table's header repeated at the top of each
   // page the table continues on. Returns the number of pages.
   int place_blocks() {
     std::vector<Block> placed;
     int page = 0;
     double y = kFirstFlowTop;
-    bool in_table = false;
-    for (Block& block : blocks_) {
+    int current_table = -1;  // the table whose header is above on this page, if any
+    for (std::size_t index = 0; index < blocks_.size(); ++index) {
+      Block& block = blocks_[index];
       const bool row = block.kind == Block::Kind::table_row;
-      const double needs = block.height + (row && !in_table ? header_height_ : 0);
-      if (y + needs > kFlowBottom && y > (page == 0 ? kFirstFlowTop : kNextFlowTop)) {
+      if (y + needs(index, current_table) > kFlowBottom &&
+          y > (page == 0 ? kFirstFlowTop : kNextFlowTop)) {
         ++page;
         y = kNextFlowTop;
-        if (row) in_table = false;  // the header repeats on the new page
+        current_table = -1;  // the header repeats on the new page
       }
-      if (row && !in_table) {
+      if (row && block.table != current_table) {
+        const TableLayout& table = tables_[block.table];
         Block header = block_of(Block::Kind::table_header);
-        header.row = header_row();
-        header.height = header_height_;
+        header.table = block.table;
+        header.row = table.header;
+        header.height = table.header_height;
         header.page = page;
         header.top = y;
         placed.push_back(std::move(header));
-        y += header_height_;
-        in_table = true;
+        y += table.header_height;
+        current_table = block.table;
       }
-      if (!row) in_table = false;
+      if (!row) current_table = -1;
       if (block.kind == Block::Kind::gap && y == kNextFlowTop && page > 0) continue;
       block.page = page;
       block.top = y;
@@ -422,14 +500,15 @@ class LetterWriter {
     return page + 1;
   }
 
-  void draw_row(cairo_t* cr, const Row& row, double top, bool bold) const {
+  void draw_row(cairo_t* cr, const Block& block, bool bold) const {
+    const std::vector<LetterColumn>& columns = tables_[block.table].columns;
     double x = kLeft;
-    for (int column = 0; column < kColumns; ++column) {
-      // The first three columns are text, the rest amounts: right-aligned.
-      draw_text(
-          cr, row[column], x, top + 0.9, kColumnWidths[column] - 1.5,
-          {.size = 8.5, .bold = bold, .align = column < 3 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT});
-      x += kColumnWidths[column];
+    for (std::size_t column = 0; column < columns.size() && column < block.row.size(); ++column) {
+      draw_text(cr, block.row[column], x, block.top + 0.9, columns[column].width_mm - 1.5,
+                {.size = 8.5,
+                 .bold = bold,
+                 .align = columns[column].right_aligned ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT});
+      x += columns[column].width_mm;
     }
   }
 
@@ -439,11 +518,11 @@ class LetterWriter {
         draw_text(cr, block.text, kLeft, block.top, kTextWidth, block.style);
         break;
       case Block::Kind::table_header:
-        draw_row(cr, block.row, block.top, true);
+        draw_row(cr, block, true);
         hairline(cr, kLeft, block.top + block.height, kLeft + kTextWidth, block.top + block.height);
         break;
       case Block::Kind::table_row:
-        draw_row(cr, block.row, block.top, false);
+        draw_row(cr, block, false);
         break;
       case Block::Kind::total:
         draw_text(cr, block.text, kLeft + 60, block.top, 70, block.style);
@@ -508,15 +587,22 @@ class LetterWriter {
     draw_text(cr, address, kLeft, 63.5, 80, {.size = 10});
 
     // The information block beside the address field.
-    const std::vector<std::pair<std::string, std::string>> info = {
-        {labels_.customer_number, customer.number},
-        {labels_.notice_number, view_.notice_number},
-        {labels_.date, date(view_.date)}};
+    std::vector<std::pair<std::string, std::string>> info = {
+        {labels_.customer_number, customer.number}};
+    if (statement_) {
+      info.emplace_back(statement_->number_label, view_.notice_number);
+      info.emplace_back(statement_->period_label, statement_->period);
+    } else {
+      info.emplace_back(labels_.notice_number, view_.notice_number);
+    }
+    info.emplace_back(labels_.date, date(view_.date));
     double y = 50;
     for (const auto& [label, value] : info) {
       draw_text(cr, label, 125, y, 30, {.size = 8.5});
-      draw_text(cr, value, 155, y, 45, {.size = 8.5});
-      y += 4.5;
+      const Layout shown = text_layout(cr, value, 45, {.size = 8.5});
+      draw(cr, shown.get(), 155, y);
+      // A value that wraps (an English period) pushes the next line down.
+      y += std::max(4.5, height_mm(shown.get()) + 0.8);
     }
     // Fold marks (form B: 105 mm and 210 mm) and the hole mark (148.5 mm).
     hairline(cr, 3, 105, 8, 105);
@@ -558,8 +644,9 @@ class LetterWriter {
   LocalStyle style_;
   const Labels& labels_;
   std::optional<QrMatrix> girocode_;
+  std::optional<StatementLetter> statement_;
+  std::vector<TableLayout> tables_;
   std::vector<Block> blocks_;
-  double header_height_ = 0;
 };
 
 }  // namespace

@@ -8,6 +8,12 @@
 // the company details §35a GmbHG / §37a HGB require and the bank account; page numbers when the
 // letter has more than one page.
 //
+// A statement of account (kind "statement" with NoticeView::statement) has the period and the
+// statement's number in the information block, and in place of the items and totals the
+// period's figures, the movements with their running balance, the items open at the end of the
+// period and the aging (statement_letter.hpp), each table's header repeated on every page it
+// runs onto; the GiroCode then asks for the closing balance when the customer owes one.
+//
 // Text is set by Pango (through cairo), so umlauts, ß, € and long names break and hyphenate
 // like text should; amounts and dates come formatted from local_format (exact, no floating
 // point: the only real numbers here are positions on the page). The same view and text give
