@@ -6,6 +6,7 @@
 #include "engine/import_statements.hpp"
 #include "engine/reconcile.hpp"
 #include "engine/reconcile_settings.hpp"
+#include "engine/statements.hpp"
 
 namespace kontor::engine {
 
@@ -18,6 +19,7 @@ EngineCatalog builtin_engines() {
   catalog.add(dunning_engine());
   catalog.sections_.push_back(dunning_section());
   catalog.add(deliver_invoices_engine());
+  catalog.add(statements_engine());
   return catalog;
 }
 

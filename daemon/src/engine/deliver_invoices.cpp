@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "config/company_section.hpp"
 #include "config/config_node.hpp"
 #include "engine/invoice_documents.hpp"
+#include "engine/notice_setup.hpp"
 #include "engine/outbox_delivery.hpp"
 #include "engine/services.hpp"
 #include "render/notice_renderer.hpp"
@@ -18,66 +18,24 @@ namespace {
 
 constexpr const char* kTemplate = "invoice";
 
-struct InvoiceSetup {
-  Company company;
-  Date today;
-  std::map<std::string, std::string> channels;  // "email" / "letter" → instance
+// The job's setup: the notice setup and where the invoice PDFs are.
+struct InvoiceSetup : NoticeSetup {
   std::filesystem::path documents_dir;
   std::int64_t max_age_days = 14;
-  std::string default_language = "de";
-  std::optional<render::NoticeRenderer> renderer;
 };
 
 Result<InvoiceSetup> invoice_setup(const config::KontorConfig& config,
                                    const config::JobSettings& job, TimePoint now) {
+  Result<NoticeSetup> common = notice_setup(config, &job, now, kTemplate);
+  if (!common) return common.error();
   InvoiceSetup setup;
-  const config::ConfigNode* company = config.root.find("company");
-  if (company == nullptr) return Error{"the configuration has no `company:` section"};
-  setup.company = config::company_of(*company);
-  Result<Date> today =
-      local_date(now, setup.company.timezone.empty() ? job.timezone : setup.company.timezone);
-  if (!today) return today.error();
-  setup.today = *today;
-  setup.channels = notice_channels(config, job);
-  if (setup.channels.empty()) {
-    return Error{fmt::format(
-        "job '{}' has no channel in `outputs` (an instance of plugin email or letter)", job.name)};
-  }
+  static_cast<NoticeSetup&>(setup) = std::move(*common);
   setup.documents_dir = config::text_or(job.with.find("documents_dir"), "");
   if (!setup.documents_dir.is_absolute()) {
     return Error{fmt::format("job '{}': with.documents_dir must be an absolute folder", job.name)};
   }
   setup.max_age_days = config::int_or(job.with.find("max_age_days"), 14);
-  std::string template_dir;
-  if (const config::ConfigNode* dunning = config.root.find("dunning"); dunning != nullptr) {
-    template_dir = config::text_or(dunning->find("template_dir"), "");
-    setup.default_language = config::text_or(dunning->find("default_language"), "de");
-  }
-  Result<render::NoticeRenderer> renderer =
-      render::NoticeRenderer::load(template_dir, setup.default_language);
-  if (!renderer) return Error{"templates: " + renderer.error().message};
-  if (Status found = renderer->check(kTemplate); !found) return found.error();
-  setup.renderer = std::move(*renderer);
   return setup;
-}
-
-bool has_postal_address(const Customer& customer) {
-  return !customer.address.street.empty() && !customer.address.postcode.empty() &&
-         !customer.address.city.empty();
-}
-
-// The channel the customer asked for, else the other one that can reach them.
-std::optional<std::string> channel_kind(const Customer& customer, const InvoiceSetup& setup) {
-  const bool email = !customer.email.empty() && setup.channels.count("email") > 0;
-  const bool letter = has_postal_address(customer) && setup.channels.count("letter") > 0;
-  const bool wants_letter = customer.preferred_delivery
-                                ? *customer.preferred_delivery == Delivery::letter
-                                : customer.email.empty();
-  if (wants_letter && letter) return "letter";
-  if (!wants_letter && email) return "email";
-  if (email) return "email";
-  if (letter) return "letter";
-  return std::nullopt;
 }
 
 render::NoticeView invoice_view(const OpenItem& invoice, const Customer& customer,
@@ -85,7 +43,7 @@ render::NoticeView invoice_view(const OpenItem& invoice, const Customer& custome
   render::NoticeView view;
   view.kind = "invoice";
   view.template_name = kTemplate;
-  view.language = customer.language.empty() ? setup.default_language : customer.language;
+  view.language = language_for(customer, setup);
   view.notice_number = invoice.number;
   view.payment_reference = invoice.rf_reference ? invoice.rf_reference->formatted()
                                                 : stored.notice.rf_reference->formatted();
@@ -139,7 +97,7 @@ Result<Prepared> prepare(store::Reader& reader, const InvoiceSetup& setup,
       left_out("customer " + invoice.customer_number + " is not in the store");
       continue;
     }
-    const std::optional<std::string> kind = channel_kind(**customer, setup);
+    const std::optional<std::string> kind = channel_for(**customer, setup);
     if (!kind) {
       left_out("no channel of the job reaches the customer (no e-mail address or postal address)");
       continue;
@@ -165,15 +123,10 @@ Result<Prepared> prepare(store::Reader& reader, const InvoiceSetup& setup,
     notice.items.push_back(
         NoticeLine{.item_number = invoice.number, .open = invoice.open, .level = 0});
     stored.template_name = kTemplate;
-    stored.language =
-        (*customer)->language.empty() ? setup.default_language : (*customer)->language;
+    stored.language = language_for(**customer, setup);
     stored.notice_date = setup.today;
     stored.total = invoice.open;
-    stored.recipient =
-        *kind == "email"
-            ? (*customer)->email
-            : fmt::format("{}, {}, {} {}", (*customer)->name, (*customer)->address.street,
-                          (*customer)->address.postcode, (*customer)->address.city);
+    stored.recipient = recipient_for(**customer, *kind);
     stored.run_key = run_key;
     Result<render::RenderedNotice> rendered =
         setup.renderer->render(invoice_view(invoice, **customer, stored, setup));

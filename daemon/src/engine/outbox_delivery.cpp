@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <mutex>
 
 #include "host/plugin_instances.hpp"
 #include "kontor/sdk/host_side.hpp"
@@ -65,6 +66,11 @@ std::map<std::string, std::string> notice_channels(const config::KontorConfig& c
 Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& plugins,
                                     const Company& company, const std::atomic<bool>& cancelled,
                                     const std::string& actor) {
+  // One delivery pass at a time in this process: the jobs that fill the outbox (dunning,
+  // statements, invoice delivery) may run side by side, and each delivers the whole outbox; two
+  // passes over the same notices would send a notice twice.
+  static std::mutex one_pass_at_a_time;
+  const std::lock_guard<std::mutex> pass(one_pass_at_a_time);
   OutboxCounts counts;
   std::vector<std::string> waiting;
   if (Status read = store.read([&](store::Reader& reader) -> Status {
@@ -99,6 +105,10 @@ Result<OutboxCounts> deliver_outbox(store::Store& store, host::PluginInstances& 
       return read.error();
     }
     if (!stored || !customer) continue;
+    if (stored->notice.delivery_state != DeliveryState::pending &&
+        stored->notice.delivery_state != DeliveryState::retrying) {
+      continue;  // settled since the list was read
+    }
     if (retries_in_a_row[stored->notice.channel] >= kRetriesBeforePause) {
       ++paused[stored->notice.channel];
       ++counts.waiting;

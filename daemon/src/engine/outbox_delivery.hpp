@@ -7,6 +7,9 @@
 // When one channel instance has left kRetriesBeforePause notices in a row to retry, its server
 // is taken to be down: its remaining notices are not tried in this run (each try could last the
 // channel's whole timeout) and stay waiting, untouched, for the next.
+//
+// Jobs that run side by side deliver one after the other (one pass at a time per process), so
+// no notice is handed to its channel by two passes.
 #pragma once
 
 #include <atomic>
