@@ -98,8 +98,10 @@ class StatementBuilder {
 
   Status add_allocations() {
     std::map<std::int64_t, AllocationMethod> methods;
+    std::map<std::int64_t, const store::AccountAllocation*> by_id;
     for (const store::AccountAllocation& dated : history_.allocations) {
       methods.emplace(dated.allocation.id, dated.allocation.method);
+      by_id.emplace(dated.allocation.id, &dated);
     }
     for (const store::AccountAllocation& dated : history_.allocations) {
       const Allocation& allocation = dated.allocation;
@@ -111,6 +113,8 @@ class StatementBuilder {
       Date date;
       if (dated.booked_on) {
         date = *dated.booked_on;
+      } else if (std::optional<Date> settled = credit_note_day(dated, by_id)) {
+        date = *settled;
       } else {
         Result<Date> recorded = company_day_(dated.recorded_at);
         if (!recorded) return recorded.error();
@@ -125,6 +129,31 @@ class StatementBuilder {
                                 .amount = negate(allocation.amount)});
     }
     return {};
+  }
+
+  // A credit note settles the invoice it refers to as of the later of their two dates, not the
+  // day Kontor happened to import it: the store applies it as a pair of allocations (on the
+  // invoice, then the negated amount on the credit note, consecutive ids).
+  std::optional<Date> credit_note_day(
+      const store::AccountAllocation& dated,
+      const std::map<std::int64_t, const store::AccountAllocation*>& by_id) const {
+    const Allocation& allocation = dated.allocation;
+    if (allocation.method != AllocationMethod::credit_note) return std::nullopt;
+    for (const std::int64_t partner_id : {allocation.id - 1, allocation.id + 1}) {
+      const auto partner = by_id.find(partner_id);
+      if (partner == by_id.end()) continue;
+      const Allocation& other = partner->second->allocation;
+      if (other.method != AllocationMethod::credit_note ||
+          other.amount != negate(allocation.amount)) {
+        continue;
+      }
+      const auto mine = items_.find(allocation.item_number);
+      const auto theirs = items_.find(other.item_number);
+      if (mine == items_.end() || theirs == items_.end()) return std::nullopt;
+      return std::max(mine->second->issue_date.value_or(mine->second->due_date),
+                      theirs->second->issue_date.value_or(theirs->second->due_date));
+    }
+    return std::nullopt;
   }
 
   // What an item still owed when the store marked it settled outside Kontor leaves the balance

@@ -7,7 +7,8 @@
 // payment behind it (the booking day of the bank transaction whose decision made it; else the
 // company's day it was recorded), a payment's unapplied rest is a credit from its booking day,
 // and an item the ERP reports settled outside Kontor leaves the balance on the day the store
-// marked it. A credit note applied to an invoice moves nothing: both are the customer's.
+// marked it. A credit note applied to an invoice moves no balance (both are the customer's);
+// it settles the invoice as of the later of their two dates.
 //
 // The lines of the period: one per item issued, one per payment (the part of it applied to the
 // customer's items plus its unapplied rest, with the items it paid), one per Skonto or bank

@@ -153,7 +153,7 @@ TEST_F(AccountStatementTest, AReturnedPaymentIsAReversalOnTheDayOfTheReturn) {
   EXPECT_EQ(october.closing, eur(10000));
 }
 
-TEST_F(AccountStatementTest, ACreditNoteAppliedToItsInvoiceShowsOnceAndMovesNothingElse) {
+TEST_F(AccountStatementTest, ACreditNoteSettlesItsInvoiceAsOfItsOwnDateAndShowsOnce) {
   issue("R-1", 10000, "2026-10-01", "2026-10-15");
   issue("G-1", -2500, "2026-10-12", "2026-10-12", OpenItemType::credit_note);
   for (auto [number, cents] : {std::pair<std::string, std::int64_t>{"R-1", 2500}, {"G-1", -2500}}) {
@@ -162,7 +162,7 @@ TEST_F(AccountStatementTest, ACreditNoteAppliedToItsInvoiceShowsOnceAndMovesNoth
     applied.allocation.item_number = number;
     applied.allocation.amount = eur(cents);
     applied.allocation.method = AllocationMethod::credit_note;
-    applied.recorded_at = "2026-10-12T12:00:00.000Z";
+    applied.recorded_at = "2026-11-03T12:00:00.000Z";  // imported weeks after it was issued
     history_.allocations.push_back(applied);
   }
   const render::StatementView october = statement("2026-10");
