@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/config_error.hpp"
+#include "ctl/account_statement_command.hpp"
 #include "ctl/dunning_command.hpp"
 #include "ctl/jobs_command.hpp"
 #include "ctl/match_command.hpp"
@@ -51,6 +52,8 @@ int main(int argc, char** argv) {
   auto run_match = kontor::ctl::add_match_command(app);
   auto run_review = kontor::ctl::add_review_commands(app, config_path, socket_path);
   auto run_dunning = kontor::ctl::add_dunning_commands(app, config_path, socket_path);
+  auto run_account_statement =
+      kontor::ctl::add_account_statement_command(app, config_path, socket_path);
 
   try {
     app.parse(argc, argv);
@@ -65,5 +68,6 @@ int main(int argc, char** argv) {
   if (const int status = run_match(); status >= 0) return status;
   if (const int status = run_review(); status >= 0) return status;
   if (const int status = run_dunning(); status >= 0) return status;
+  if (const int status = run_account_statement(); status >= 0) return status;
   return run_notes();
 }

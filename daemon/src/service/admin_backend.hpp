@@ -43,4 +43,8 @@ void add_reconcile_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 // (dunning_routes.cpp).
 void add_dunning_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
+// GET /customers/{number}/statement?period=YYYY-MM[&format=json|text|pdf]: a statement of
+// account on demand (account_statement_routes.cpp).
+void add_account_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
 }  // namespace kontor::service
