@@ -28,7 +28,8 @@ Result<render::StatementView> statement_of(store::Reader& reader, const Customer
   Result<store::AccountHistory> history = reader.account_history(customer.number);
   if (!history) return history.error();
   // An account without any item or payment shows zero in euros.
-  return statements::account_statement(*history, period, company_day(setup), Currency::eur());
+  return statements::account_statement(*history, period, setup.today, company_day(setup),
+                                       Currency::eur());
 }
 
 Result<RenderedStatement> render_statement(const render::StatementView& statement,
@@ -49,7 +50,7 @@ Result<RenderedStatement> render_statement(const render::StatementView& statemen
   view.total_open = statement.closing;
   view.total_fees = zero;
   view.total_interest = zero;
-  view.total_due = statement.closing.is_positive() ? statement.closing : zero;
+  view.total_due = statement.due;  // what is still owed of the closing balance today
   view.statement = statement;
   Result<render::RenderedNotice> rendered = setup.renderer->render(view);
   if (!rendered) return Error{fmt::format("statement {}: {}", number, rendered.error().message)};

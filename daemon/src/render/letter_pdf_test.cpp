@@ -24,6 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::Each;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::SizeIs;
@@ -106,6 +107,9 @@ NoticeView october_statement(std::int64_t opening, const std::vector<MovementVie
                           .payments = eur(0),
                           .adjustments = eur(0),
                           .closing = eur(0),
+                          .as_of = Date::from_ymd(2026, 11, 2).value(),
+                          .since = eur(0),
+                          .due = eur(0),
                           .movements = {},
                           .open_items = {},
                           .aging = {.not_due = eur(0),
@@ -126,6 +130,7 @@ NoticeView october_statement(std::int64_t opening, const std::vector<MovementVie
   statement.closing = eur(balance);
   (balance < 0 ? statement.aging.credits : statement.aging.not_due) = eur(balance);
   statement.aging.total = eur(balance);
+  statement.due = eur(std::max<std::int64_t>(balance, 0));
   view.total_open = eur(std::max<std::int64_t>(balance, 0));
   view.total_fees = eur(0);
   view.total_interest = eur(0);
@@ -455,6 +460,25 @@ TEST_F(LetterPdfTest, TheGiroCodeOnAStatementAsksForTheClosingBalanceWithTheStat
   EXPECT_EQ(girocode_on(pdf, page),
             "BCD\n002\n1\nSCT\nCOBADEFFXXX\nBeispiel GmbH\nDE89370400440532013000\nEUR17.34\n\n" +
                 reference);
+}
+
+TEST_F(LetterPdfTest, AStatementPaidInPartSinceTheMonthEndedAsksOnlyForWhatIsStillOpen) {
+  NoticeView view = busy_october();  // closing 17.34
+  view.statement->as_of = Date::from_ymd(2026, 11, 6).value();
+  view.statement->since = eur(-1000);
+  view.statement->due = eur(734);
+  view.total_due = eur(734);
+  const fs::path pdf = write_pdf(view, german_text());
+  const std::vector<std::string> pages = pages_of(pdf);
+  const std::string all = all_of(pages);
+  EXPECT_THAT(lines_with(all, "Eingänge bis 06.11.2026"), ElementsAre(HasSubstr("-10,00 €")));
+  EXPECT_THAT(lines_with(all, "Noch offen am 06.11.2026"), ElementsAre(HasSubstr("7,34 €")));
+  int page = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].find("GiroCode") != std::string::npos) page = static_cast<int>(i) + 1;
+  }
+  ASSERT_GT(page, 0);
+  EXPECT_THAT(girocode_on(pdf, page), HasSubstr("\nEUR7.34\n"));
 }
 
 TEST_F(LetterPdfTest, AStatementInCreditHasNoGiroCode) {

@@ -140,6 +140,9 @@ NoticeView statement(std::string language) {
       .payments = eur(-80000),
       .adjustments = eur(-2630),
       .closing = eur(137191),
+      .as_of = date(2026, 11, 2),
+      .since = eur(0),
+      .due = eur(137191),
       .movements =
           {movement(date(2026, 10, 5), "invoice", "RE-2026-0950", "", eur(130900), eur(230900)),
            movement(date(2026, 10, 12), "payment", "", "RE-2026-0815", eur(-80000), eur(150900)),
@@ -198,6 +201,7 @@ NoticeView statement_closing_at(std::string language, Money closing) {
   figures.movements.back().balance = closing;
   figures.adjustments = figures.movements[5].amount.plus(last_change).value();
   figures.closing = closing;
+  figures.due = closing.is_positive() ? closing : eur(0);
   figures.open_items.clear();
   figures.aging = {.not_due = eur(0),
                    .days_1_30 = eur(0),
@@ -616,7 +620,7 @@ TEST(NoticeRenderer, StatementShowsOpeningEveryMovementClosingAndAging) {
       EXPECT_TRUE(contains(*part, german ? "31.10.2026" : "31 October 2026"));
       EXPECT_TRUE(contains(*part, "RF47 S202 6100 0000 1"));
       EXPECT_TRUE(contains(*part, "DE89 3704 0044 0532 0130 00"));
-      EXPECT_TRUE(contains(*part, german ? "nach dem 31.10.2026" : "after 31 October 2026"));
+      EXPECT_TRUE(contains(*part, german ? "nach dem 02.11.2026" : "after 2 November 2026"));
       EXPECT_FALSE(contains(*part, german ? "Guthaben von" : "You have a credit"));
       EXPECT_FALSE(contains(*part, german ? "ausgeglichen" : "balanced"));
     }
@@ -692,6 +696,50 @@ TEST(NoticeRenderer, StatementInCreditOffersOffsetOrRefundAndAsksForNoPayment) {
   }
 }
 
+// Paid after the month ended, before the statement went out: asked only for the rest, or
+// thanked when nothing is left.
+NoticeView paid_since_october(std::string language, Money since) {
+  NoticeView view = statement(std::move(language));
+  StatementView& figures = *view.statement;
+  figures.since = since;
+  const Money left = figures.closing.plus(since).value();
+  figures.due = left.is_positive() ? left : eur(0);
+  view.total_due = figures.due;
+  return view;
+}
+
+TEST(NoticeRenderer, StatementAsksOnlyForWhatIsStillOpenAfterPaymentsSinceThePeriodEnded) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, paid_since_october(language, eur(-100000)));
+    for (const std::string* part : {&out.text, &out.html, &out.letter_after_table}) {
+      EXPECT_TRUE(contains(
+          *part, german ? "noch offenen Betrag von 371,91 €" : "amount still open of EUR 371.91"))
+          << *part;
+      EXPECT_TRUE(contains(*part, german ? "1.000,00 € eingegangen" : "credited EUR 1,000.00"));
+      EXPECT_FALSE(contains(
+          *part, german ? "offenen Saldo von 1.371,91 €" : "open balance of EUR 1,371.91"));
+    }
+  }
+}
+
+TEST(NoticeRenderer, StatementPaidInFullSinceThePeriodEndedThanksAndAsksForNothing) {
+  const NoticeRenderer renderer = shipped();
+  for (std::string language : {"de", "en"}) {
+    SCOPED_TRACE(language);
+    const bool german = language == "de";
+    const RenderedNotice out = render(renderer, paid_since_october(language, eur(-137191)));
+    for (const std::string* part : {&out.text, &out.html, &out.letter_after_table}) {
+      EXPECT_TRUE(contains(*part, german ? "inzwischen ausgeglichen" : "settled the balance"))
+          << *part;
+      EXPECT_FALSE(contains(*part, german ? "überweisen" : "transfer"));
+      EXPECT_FALSE(contains(*part, "RF47 S202 6100 0000 1"));
+    }
+  }
+}
+
 TEST(NoticeRenderer, BalancedStatementSaysSoAndThanks) {
   const NoticeRenderer renderer = shipped();
   for (std::string language : {"de", "en"}) {
@@ -722,7 +770,7 @@ TEST(NoticeRenderer, StatementLetterHasOnlyTheProseAroundTheTables) {
     EXPECT_TRUE(contains(out.letter_after_table, german ? "1.371,91 €" : "EUR 1,371.91"));
     EXPECT_TRUE(contains(out.letter_after_table, "RF47 S202 6100 0000 1"));
     EXPECT_TRUE(
-        contains(out.letter_after_table, german ? "nach dem 31.10.2026" : "after 31 October 2026"));
+        contains(out.letter_after_table, german ? "nach dem 02.11.2026" : "after 2 November 2026"));
     EXPECT_TRUE(contains(out.letter_after_table, "Groß & Söhne Präzisionstechnik GmbH"));
     // The letter draws the movements, open items, aging and bank account itself.
     for (const std::string* part : {&out.letter_before_table, &out.letter_after_table}) {

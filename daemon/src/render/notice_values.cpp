@@ -279,7 +279,12 @@ TemplateValue statement_values(const std::optional<StatementView>& statement, Lo
       .set("closing", amount(view.closing))
       .set("has_credit", flag(has_credit))
       .set("credit", has_credit ? amount(magnitude(view.closing)) : std::string())
-      .set("owes", flag(present && view.closing.is_positive()))
+      .set("as_of", day(view.as_of))
+      .set("since", amount(magnitude(view.since)))
+      .set("paid_since", flag(present && view.since.is_negative()))
+      .set("due", amount(view.due))
+      .set("owes", flag(present && view.due.is_positive()))
+      .set("settled_since", flag(present && view.closing.is_positive() && view.due.is_zero()))
       .set("has_open", flag(has_open))
       .set("movements", movement_values(view.movements, style))
       .set("open_items", list_of(view.open_items, style, open_item_values))
@@ -340,6 +345,9 @@ StatementView sample_statement(Date date, Money amount) {
                        .payments = amount,
                        .adjustments = amount,
                        .closing = amount,
+                       .as_of = date,
+                       .since = amount,
+                       .due = amount,
                        .movements = {{.date = date,
                                       .kind = "invoice",
                                       .document = "RE-1",

@@ -18,14 +18,18 @@
 //   interest[]: item_number first last days principal rate amount
 //   totals.{open fees interest due}
 //   statement.{is_statement period period_start period_end opening invoices credit_notes fees
-//              interest payments adjustments closing has_credit credit owes has_open}
+//              interest payments adjustments closing has_credit credit as_of since paid_since
+//              due owes settled_since has_open}
 //   statement.movements[]: date kind kind_text document detail amount debit credit balance
 //                          aligned.{date document kind_text amount balance}
 //   statement.open_items[]: number type type_text issue_date due_date gross open days_overdue
 //   statement.aging.{not_due days_1_30 days_31_60 days_61_90 over_90 credits total}
 //
-// Flags (final_notice, has_charges, abroad, business, is_*, has_credit, owes, has_open) are
-// "true" or empty.
+// Flags (final_notice, has_charges, abroad, business, is_*, has_credit, paid_since, owes,
+// settled_since, has_open) are "true" or empty. On a statement, `due` is what is still owed
+// of the closing balance on the statement's day (`as_of`): `since` (shown without sign) was paid
+// or credited after the period ended (`paid_since`); `owes` asks for `due`; `settled_since`
+// says a positive closing balance is paid in full by now.
 //
 // `statement` is filled for a statement of account (NoticeView::statement) and empty for every
 // other notice. `period` is the month in words ("Oktober 2026", "October 2026") when the period

@@ -23,8 +23,8 @@ struct NoticeItemView {
   Date due_date;
   Money gross;
   Money open;
-  int level = 0;           // the item's dunning level on this notice
-  std::string refers_to;   // fee/interest items: the invoice they are about
+  int level = 0;          // the item's dunning level on this notice
+  std::string refers_to;  // fee/interest items: the invoice they are about
   std::int64_t days_overdue = 0;
 };
 
@@ -68,8 +68,8 @@ struct StatementItemView {
   std::optional<Date> issue_date;
   Date due_date;
   Money gross;
-  Money open;                      // at the end of the period
-  std::int64_t days_overdue = 0;   // at the end of the period; 0 when not yet due
+  Money open;                     // at the end of the period
+  std::int64_t days_overdue = 0;  // at the end of the period; 0 when not yet due
 };
 
 // What is open at the end of the period by days past due. Amounts owed go into the buckets by
@@ -89,16 +89,22 @@ struct AgingView {
 // signed effect on the balance: closing = opening + invoices + credit_notes + fees + interest +
 // payments + adjustments.
 struct StatementView {
-  Date period_start;  // the first day of the period
-  Date period_end;    // the last day, inclusive: the day the balance and the aging are taken
-  Money opening;      // the balance at the end of the day before period_start
-  Money invoices;     // invoices issued in the period
-  Money credit_notes; // credit notes and cancellations issued (≤ 0)
-  Money fees;         // fee items issued (dunning fees)
-  Money interest;     // interest items issued
-  Money payments;     // money received (≤ 0; a payment returned counts under adjustments)
-  Money adjustments;  // discounts, bank charges borne, reversals, items settled externally
-  Money closing;      // the balance at the end of period_end
+  Date period_start;   // the first day of the period
+  Date period_end;     // the last day, inclusive: the day the balance and the aging are taken
+  Money opening;       // the balance at the end of the day before period_start
+  Money invoices;      // invoices issued in the period
+  Money credit_notes;  // credit notes and cancellations issued (≤ 0)
+  Money fees;          // fee items issued (dunning fees)
+  Money interest;      // interest items issued
+  Money payments;      // money received (≤ 0; a payment returned counts under adjustments)
+  Money adjustments;   // discounts, bank charges borne, reversals, items settled externally
+  Money closing;       // the balance at the end of period_end
+  // Between period_end and the statement's day (as_of), what lowered the balance — payments,
+  // credit notes, allowances, a returned payment counted back (≤ 0 unless money was returned);
+  // items issued since are not counted: they are on the next statement.
+  Date as_of;
+  Money since;
+  Money due;  // what the statement asks for now: closing + since, at least zero
   std::vector<MovementView> movements;
   std::vector<StatementItemView> open_items;  // open at period_end, oldest due first
   AgingView aging;
@@ -124,8 +130,8 @@ struct NoticeView {
   Money total_fees;      // charged by this notice
   Money total_interest;  // charged by this notice
   Money total_due;       // total_open + total_fees + total_interest
-  // Statements of account only (kind "statement"): total_due is then the closing balance when
-  // positive, else zero.
+  // Statements of account only (kind "statement"): total_due is then StatementView::due, what
+  // is still owed of the closing balance on the statement's day.
   std::optional<StatementView> statement;
 };
 

@@ -20,6 +20,8 @@ struct StatementLabels {
   const char* payments;
   const char* adjustments;
   const char* closing_on;  // "... {}": the period's last day
+  const char* since;       // "... {}": paid or credited from the period's end to as_of
+  const char* due_on;      // "... {}": what is still owed on the statement's day
   // The movements.
   const char* date;
   const char* document;
@@ -59,6 +61,8 @@ constexpr StatementLabels kGerman = {
     .payments = "Zahlungen",
     .adjustments = "Sonstige Buchungen",
     .closing_on = "Endsaldo am {}",
+    .since = "Eingänge bis {}",
+    .due_on = "Noch offen am {}",
     .date = "Datum",
     .document = "Beleg",
     .transaction = "Vorgang",
@@ -95,6 +99,8 @@ constexpr StatementLabels kEnglish = {
     .payments = "Payments",
     .adjustments = "Adjustments",
     .closing_on = "Closing balance on {}",
+    .since = "Received to {}",
+    .due_on = "Still open on {}",
     .date = "Date",
     .document = "Document",
     .transaction = "Transaction",
@@ -205,6 +211,15 @@ class StatementWriter {
     lines.push_back({.label = fmt::format(fmt::runtime(labels_.closing_on), date(s.period_end)),
                      .value = amount(s.closing),
                      .bold = true});
+    // Paid since the period ended: the letter asks only for what is still open.
+    if (!s.since.is_zero()) {
+      lines.push_back({.label = fmt::format(fmt::runtime(labels_.since), date(s.as_of)),
+                       .value = amount(s.since),
+                       .bold = false});
+      lines.push_back({.label = fmt::format(fmt::runtime(labels_.due_on), date(s.as_of)),
+                       .value = amount(s.due),
+                       .bold = true});
+    }
     return lines;
   }
 

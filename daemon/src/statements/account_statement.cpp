@@ -44,8 +44,12 @@ std::string allocation_kind(AllocationMethod method) {
 class StatementBuilder {
  public:
   StatementBuilder(const store::AccountHistory& history, const StatementPeriod& period,
-                   const CompanyDay& company_day, Currency currency)
-      : history_(history), period_(period), company_day_(company_day), currency_(currency) {}
+                   const Date& as_of, const CompanyDay& company_day, Currency currency)
+      : history_(history),
+        period_(period),
+        as_of_(as_of),
+        company_day_(company_day),
+        currency_(currency) {}
 
   Result<render::StatementView> build() {
     if (Status checked = choose_currency(); !checked) return checked.error();
@@ -190,8 +194,9 @@ class StatementBuilder {
     render::StatementView view;
     view.period_start = period_.first;
     view.period_end = period_.last;
-    for (Money* figure : {&view.opening, &view.invoices, &view.credit_notes, &view.fees,
-                          &view.interest, &view.payments, &view.adjustments, &view.closing}) {
+    for (Money* figure :
+         {&view.opening, &view.invoices, &view.credit_notes, &view.fees, &view.interest,
+          &view.payments, &view.adjustments, &view.closing, &view.since, &view.due}) {
       *figure = zero();
     }
     // One line per kind, day and group, in the order they happened.
@@ -247,6 +252,15 @@ class StatementBuilder {
           "add up",
           balance.to_string(), view.closing.to_string())};
     }
+    view.as_of = as_of_;
+    view.since = zero();
+    for (const Effect& effect : effects_) {
+      if (effect.date <= period_.last || effect.date > as_of_) continue;
+      if (effect.kind == "invoice" || effect.kind == "fee" || effect.kind == "interest") continue;
+      view.since = add(view.since, effect.amount);
+    }
+    const Money now_owed = add(view.closing, view.since);
+    view.due = now_owed.is_positive() ? now_owed : zero();
     age(view);
     return view;
   }
@@ -312,6 +326,7 @@ class StatementBuilder {
 
   const store::AccountHistory& history_;
   const StatementPeriod& period_;
+  const Date as_of_;
   const CompanyDay& company_day_;
   Currency currency_;
   std::map<std::string, const OpenItem*> items_;
@@ -321,9 +336,9 @@ class StatementBuilder {
 }  // namespace
 
 Result<render::StatementView> account_statement(const store::AccountHistory& history,
-                                                const StatementPeriod& period,
+                                                const StatementPeriod& period, const Date& as_of,
                                                 const CompanyDay& company_day, Currency currency) {
-  return StatementBuilder(history, period, company_day, currency).build();
+  return StatementBuilder(history, period, as_of, company_day, currency).build();
 }
 
 bool has_activity_or_balance(const render::StatementView& statement) {

@@ -33,8 +33,11 @@ using CompanyDay = std::function<Result<Date>(std::string_view utc)>;
 // The statement's figures, or an error when the account holds several currencies (a statement
 // is in one currency) or a stored instant cannot be read. `currency` is the statement's when
 // the account has nothing at all.
+// `as_of` is the statement's day (normally after the period): what was paid since the period
+// ended is deducted from what the statement asks for, so a customer who has paid in the
+// meantime is not asked again.
 Result<render::StatementView> account_statement(const store::AccountHistory& history,
-                                                const StatementPeriod& period,
+                                                const StatementPeriod& period, const Date& as_of,
                                                 const CompanyDay& company_day, Currency currency);
 
 // Whether a statement is worth sending: something happened in the period, or something is owed

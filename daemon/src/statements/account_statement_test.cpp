@@ -56,9 +56,14 @@ class AccountStatementTest : public ::testing::Test {
     dated.recorded_at = std::string(booked) + "T12:00:00.000Z";
     history_.allocations.push_back(dated);
   }
+  // The statement of `period` as decided on the first day after it.
   render::StatementView statement(std::string_view period) {
-    Result<render::StatementView> view =
-        account_statement(history_, *StatementPeriod::parse(period), kUtcDay, Currency::eur());
+    const StatementPeriod month = *StatementPeriod::parse(period);
+    return statement_on(period, *month.last.add_days(1));
+  }
+  render::StatementView statement_on(std::string_view period, const Date& as_of) {
+    Result<render::StatementView> view = account_statement(
+        history_, *StatementPeriod::parse(period), as_of, kUtcDay, Currency::eur());
     EXPECT_TRUE(view) << view.error().message;
     return view ? *view : render::StatementView{};
   }
@@ -229,6 +234,27 @@ TEST_F(AccountStatementTest, AgingCountsDaysPastDueAtTheLastDayOfTheMonth) {
   EXPECT_EQ(november.aging.total, november.closing);
 }
 
+TEST_F(AccountStatementTest, WhatWasPaidSinceThePeriodEndedIsNotAskedForAgain) {
+  issue("R-1", 10000, "2026-10-01", "2026-10-15");
+  issue("R-2", 5000, "2026-10-10", "2026-10-24");
+  pay("T-1", "R-1", 10000, "2026-11-05");
+  issue("R-3", 7000, "2026-11-06", "2026-11-20");  // next month's: not asked for on October's
+
+  const render::StatementView on_the_first = statement_on("2026-10", day("2026-11-01"));
+  EXPECT_EQ(on_the_first.closing, eur(15000));
+  EXPECT_EQ(on_the_first.since, eur(0));
+  EXPECT_EQ(on_the_first.due, eur(15000));
+
+  const render::StatementView late = statement_on("2026-10", day("2026-11-10"));
+  EXPECT_EQ(late.closing, eur(15000));  // the figures of October stay October's
+  EXPECT_EQ(late.as_of, day("2026-11-10"));
+  EXPECT_EQ(late.since, eur(-10000));
+  EXPECT_EQ(late.due, eur(5000));
+
+  pay("T-2", "R-2", 5000, "2026-11-08");
+  EXPECT_EQ(statement_on("2026-10", day("2026-11-10")).due, eur(0));
+}
+
 TEST_F(AccountStatementTest, AQuietAccountWithNothingOwedHasNothingToSay) {
   issue("R-1", 10000, "2026-08-01", "2026-08-15");
   pay("T-1", "R-1", 10000, "2026-08-10");
@@ -244,8 +270,8 @@ TEST_F(AccountStatementTest, AnAccountInSeveralCurrenciesIsRefusedNamingThem) {
   OpenItem swiss = item("R-2", OpenItemType::invoice, 500, "2026-10-01", "2026-10-15");
   swiss.gross = Money(500, *Currency::from_code("CHF"));
   history_.items.push_back(swiss);
-  Result<render::StatementView> view =
-      account_statement(history_, *StatementPeriod::parse("2026-10"), kUtcDay, Currency::eur());
+  Result<render::StatementView> view = account_statement(
+      history_, *StatementPeriod::parse("2026-10"), day("2026-11-01"), kUtcDay, Currency::eur());
   ASSERT_FALSE(view);
   EXPECT_NE(view.error().message.find("CHF, EUR"), std::string::npos) << view.error().message;
 }
