@@ -1,0 +1,24 @@
+// Names of DATEV EXTF files (reference §1): "EXTF_" first — "DTVF_" is reserved for DATEV's own
+// programs — and ".csv" last; the rest is free. Ours say what is in the file and which batch it
+// came from, so that an operator can tell files apart in a folder:
+//   EXTF_Buchungsstapel_202401_<batch>.csv   (one file per booking month, §1)
+//   EXTF_DebKred_Stamm_<batch>.csv
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kontor/model/date.hpp"
+
+namespace kontor::plugins::datev {
+
+// The batch id as it may stand in a file name: A–Z a–z 0–9 _ - kept, every other character (a
+// multi-byte one counted once) made '_', at most 64 characters, so that the name is the same on
+// every file system and in every archive.
+std::string file_name_part(std::string_view batch);
+
+// `period_from` gives the month (YYYYMM). An empty batch id leaves out "_<batch>".
+std::string booking_file_name(const Date& period_from, std::string_view batch);
+std::string debtor_file_name(std::string_view batch);
+
+}  // namespace kontor::plugins::datev
