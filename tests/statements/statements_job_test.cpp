@@ -439,12 +439,7 @@ TEST_F(StatementsJob, APaymentQuotingTheStatementsReferencePaysWhatItListed) {
 // R-2026-1004's last 214,00 € are booked on 1 December, before the statements run that morning:
 // November's statement still shows 214,00 € at November's end, but asks for nothing, and what it
 // lists as owed (what a payment quoting its reference pays) must be what is still open.
-//
-// DISABLED: fails since 8d55fb7 — the notice's total is what is still owed today (0,00 €), but
-// its lines are the items open at the month's end (R-2026-1004, 214,00 €), built from
-// StatementView::open_items in daemon/src/engine/statements.cpp. Enable once the lines follow
-// the amount asked for.
-TEST_F(StatementsJob, DISABLED_APaymentAfterTheMonthsEndIsNotAskedForAgain) {
+TEST_F(StatementsJob, APaymentAfterTheMonthsEndIsNotAskedForAgain) {
   drop_demo();
   dir_.write("state/inbox/bank/2026-12-01_MT940.sta",
              schmitz_pays("261201", "214,00", "R-2026-1004 Rest"));

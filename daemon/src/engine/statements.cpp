@@ -92,11 +92,12 @@ class StatementRun {
       notice.interest = notice.fees;
       notice.channel = setup_.channels.at(*kind);
       if (Status referenced = assign_references(notice); !referenced) return referenced.error();
-      // A payment quoting the statement's reference pays what it lists as owed.
+      // A payment quoting the statement's reference pays what it asks for: the month's open
+      // items at what is still open of them today (those paid since are left out).
       for (const render::StatementItemView& item : statement->open_items) {
-        if (!item.open.is_positive()) continue;
+        if (!item.open.is_positive() || !item.open_now.is_positive()) continue;
         notice.items.push_back(
-            NoticeLine{.item_number = item.number, .open = item.open, .level = 0});
+            NoticeLine{.item_number = item.number, .open = item.open_now, .level = 0});
       }
       Result<RenderedStatement> rendered = render_statement(
           *statement, customer, notice.number, notice.rf_reference->formatted(), setup_);

@@ -160,7 +160,8 @@ NoticeView busy_october() {
                                     .due_date = october(29),
                                     .gross = eur(cents),
                                     .open = eur(cents),
-                                    .days_overdue = 2});
+                                    .days_overdue = 2,
+                                    .open_now = eur(cents)});
   }
   statement.aging.not_due = eur(0);
   statement.aging.days_1_30 = eur(1734);

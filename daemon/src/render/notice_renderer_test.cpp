@@ -123,7 +123,8 @@ StatementItemView open_item(std::string number, std::string type, Date issued, D
                            .due_date = due,
                            .gross = gross,
                            .open = open,
-                           .days_overdue = days_overdue};
+                           .days_overdue = days_overdue,
+                           .open_now = open};
 }
 
 // October 2026 of the Bäckerei: 1,000.00 carried over, an invoice, a part payment, a credit

@@ -70,6 +70,7 @@ struct StatementItemView {
   Money gross;
   Money open;                     // at the end of the period
   std::int64_t days_overdue = 0;  // at the end of the period; 0 when not yet due
+  Money open_now;                 // on the statement's day (as_of): what is still asked of it
 };
 
 // What is open at the end of the period by days past due. Amounts owed go into the buckets by

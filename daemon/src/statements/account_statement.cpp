@@ -282,8 +282,12 @@ class StatementBuilder {
                           &aging.over_90, &aging.credits, &aging.total}) {
       *bucket = zero();
     }
-    std::map<std::string, Money> open;
+    std::map<std::string, Money> open, open_now;
     for (const Effect& effect : effects_) {
+      if (!effect.item.empty() && effect.date <= as_of_) {
+        auto [now, added] = open_now.try_emplace(effect.item, zero());
+        now->second = add(now->second, effect.amount);
+      }
       if (effect.date > period_.last) continue;
       if (effect.item.empty()) {
         aging.credits = add(aging.credits, effect.amount);  // unapplied rests
@@ -297,13 +301,15 @@ class StatementBuilder {
       const OpenItem& item = *items_.at(number);
       const std::int64_t overdue = std::max<std::int64_t>(
           0, period_.last.days_since_epoch() - item.due_date.days_since_epoch());
-      view.open_items.push_back(render::StatementItemView{.number = number,
-                                                          .type = std::string(to_string(item.type)),
-                                                          .issue_date = item.issue_date,
-                                                          .due_date = item.due_date,
-                                                          .gross = item.gross,
-                                                          .open = amount,
-                                                          .days_overdue = overdue});
+      view.open_items.push_back(render::StatementItemView{
+          .number = number,
+          .type = std::string(to_string(item.type)),
+          .issue_date = item.issue_date,
+          .due_date = item.due_date,
+          .gross = item.gross,
+          .open = amount,
+          .days_overdue = overdue,
+          .open_now = open_now.count(number) != 0 ? open_now.at(number) : zero()});
       Money* bucket = &aging.credits;
       if (amount.is_positive()) {
         bucket = overdue == 0    ? &aging.not_due

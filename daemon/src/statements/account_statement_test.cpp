@@ -250,6 +250,11 @@ TEST_F(AccountStatementTest, WhatWasPaidSinceThePeriodEndedIsNotAskedForAgain) {
   EXPECT_EQ(late.as_of, day("2026-11-10"));
   EXPECT_EQ(late.since, eur(-10000));
   EXPECT_EQ(late.due, eur(5000));
+  ASSERT_EQ(late.open_items.size(), 2U);  // October's open items, with what is left of them now
+  EXPECT_EQ(late.open_items[0].number, "R-1");
+  EXPECT_EQ(late.open_items[0].open, eur(10000));
+  EXPECT_EQ(late.open_items[0].open_now, eur(0));
+  EXPECT_EQ(late.open_items[1].open_now, eur(5000));
 
   pay("T-2", "R-2", 5000, "2026-11-08");
   EXPECT_EQ(statement_on("2026-10", day("2026-11-10")).due, eur(0));
