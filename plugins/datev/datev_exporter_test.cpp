@@ -302,6 +302,25 @@ TEST_F(DatevExporterTest, AFiscalYearStartingMidMonthGivesThatMonthTwoFiles) {
   EXPECT_EQ(at(new_year.header(), kHeaderTo), "20240731");
 }
 
+TEST_F(DatevExporterTest, AMonthOfMoreThan99999RecordsGetsASecondFile) {
+  std::vector<Booking> bookings;
+  bookings.reserve(100'001);
+  for (std::int64_t id = 1; id <= 100'001; ++id) {
+    bookings.push_back(payment(id, day(2024, 3, 1 + static_cast<int>(id % 31)), "R-1"));
+  }
+  auto exporter = create();
+  ASSERT_TRUE(exporter->proxy().stage(batch_of("b-big", std::move(bookings))).is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-big").is_ok());
+  EXPECT_EQ(published(), (std::vector<std::string>{"EXTF_Buchungsstapel_202403-2_b-big.csv",
+                                                   "EXTF_Buchungsstapel_202403_b-big.csv"}));
+  const ReadFile first = read_extf(target_ / "EXTF_Buchungsstapel_202403_b-big.csv");
+  const ReadFile second = read_extf(target_ / "EXTF_Buchungsstapel_202403-2_b-big.csv");
+  EXPECT_EQ(first.record_count(), 99'999U);
+  EXPECT_EQ(second.record_count(), 2U);
+  EXPECT_EQ(at(second.header(), kHeaderFrom), "20240301");
+  EXPECT_EQ(at(second.header(), kHeaderTo), "20240331");
+}
+
 TEST_F(DatevExporterTest, PublishingTwiceWritesNothingTheSecondTime) {
   auto exporter = create();
   ASSERT_TRUE(exporter->proxy().stage(batch_of("b-7", {payment(1, day(2024, 1, 25))})).is_ok());
