@@ -7,9 +7,6 @@
 // and sends nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +15,7 @@
 
 #include "statements/statement_figures.hpp"
 #include "store/sqlite_store.hpp"
+#include "support/admin_socket.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/store_query.hpp"
@@ -35,57 +33,7 @@ using ::testing::StartsWith;
 const std::vector<std::string> kDemoCustomers = {"K-10001", "K-10002", "K-10003", "K-10004",
                                                  "K-10005"};
 
-struct Answer {
-  int status = 0;
-  std::string content_type;
-  nlohmann::json body;
-};
-
-// One HTTP request as it is; the answer read until the server closes.
-Answer request(const fs::path& socket_path, const std::string& path) {
-  const std::string text = "GET " + path + " HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n";
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::strncpy(address.sun_path, socket_path.c_str(), sizeof(address.sun_path) - 1);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-    ::close(fd);
-    return {};
-  }
-  std::size_t sent = 0;
-  while (sent < text.size()) {
-    const ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  ::shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[4096];
-  ssize_t got;
-  while ((got = ::recv(fd, buffer, sizeof(buffer), 0)) > 0) response.append(buffer, got);
-  ::close(fd);
-  Answer answer;
-  if (response.size() > 12) answer.status = std::atoi(response.substr(9, 3).c_str());
-  const auto start = response.find("\r\n\r\n");
-  std::string head = response.substr(0, start);
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::string content_type = line_with(head, "content-type: ");
-  if (!content_type.empty()) {
-    answer.content_type = content_type.substr(content_type.find(':') + 2);
-    if (answer.content_type.ends_with("\r")) answer.content_type.pop_back();
-  }
-  if (start != std::string::npos) {
-    answer.body = nlohmann::json::parse(response.substr(start + 4), nullptr, false);
-  }
-  return answer;
-}
-
-std::string message_of(const Answer& answer) {
-  return answer.body.is_object() && answer.body.contains("error")
-             ? answer.body["error"].value("message", "")
-             : answer.body.dump();
-}
+using Answer = AdminAnswer;
 
 std::int64_t cents(const nlohmann::json& amount) {
   const std::optional<std::int64_t> parsed =
@@ -355,19 +303,20 @@ TEST_F(AccountStatementAdmin, WrongRequestsAreRefusedWithAJsonError) {
   for (const std::string query : {"", "?period=2026-13", "?period=2026-00", "?period=2026-1",
                                   "?period=11-2026", "?period=November", "?period="}) {
     SCOPED_TRACE(query);
-    const Answer refused = request(socket_, path + query);
+    const Answer refused = admin_request(socket_, "GET", path + query);
     EXPECT_EQ(refused.status, 400) << refused.body.dump();
     EXPECT_THAT(refused.content_type, StartsWith("application/json"));
     EXPECT_THAT(message_of(refused), HasSubstr("YYYY-MM"));
   }
-  const Answer format = request(socket_, path + "?period=2026-11&format=xml");
+  const Answer format = admin_request(socket_, "GET", path + "?period=2026-11&format=xml");
   EXPECT_EQ(format.status, 400);
   EXPECT_EQ(message_of(format), "format must be json, text or pdf");
-  const Answer unknown = request(socket_, "/customers/K-99999/statement?period=2026-11");
+  const Answer unknown =
+      admin_request(socket_, "GET", "/customers/K-99999/statement?period=2026-11");
   EXPECT_EQ(unknown.status, 404);
   EXPECT_THAT(unknown.content_type, StartsWith("application/json"));
   EXPECT_EQ(message_of(unknown), "no customer K-99999");
-  EXPECT_EQ(request(socket_, path + "?period=2026-11").status, 200);
+  EXPECT_EQ(admin_request(socket_, "GET", path + "?period=2026-11").status, 200);
 
   const Completed bad_month = kontorctl({"statement", "K-10001", "--period", "2026-13"});
   EXPECT_EQ(bad_month.status, 1);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/admin_socket.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
@@ -20,39 +21,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-
-int connect_to(const std::filesystem::path& socket_path) {
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::strncpy(address.sun_path, socket_path.c_str(), sizeof(address.sun_path) - 1);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-    return -1;
-  }
-  return fd;
-}
-
-// Sends `request` as it is and reads until the server closes the connection.
-std::string send_request(const std::filesystem::path& socket_path, const std::string& request) {
-  const int fd = connect_to(socket_path);
-  if (fd < 0) return "connect failed: " + std::string(std::strerror(errno));
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may stop reading an oversized request early
-    sent += static_cast<std::size_t>(n);
-  }
-  ::shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[4096];
-  ssize_t got;
-  while ((got = ::recv(fd, buffer, sizeof(buffer), 0)) > 0) response.append(buffer, got);
-  ::close(fd);
-  return response;
-}
 
 int status_of(const std::string& response) {
   return response.size() > 12 ? std::atoi(response.substr(9, 3).c_str()) : 0;
@@ -99,7 +67,7 @@ class AdminApi : public ::testing::Test {
 };
 
 TEST_F(AdminApi, HealthSaysWhoIsRunning) {
-  const std::string response = send_request(socket_, "GET /health HTTP/1.1\r\nHost: k\r\n\r\n");
+  const std::string response = send_raw_request(socket_, "GET /health HTTP/1.1\r\nHost: k\r\n\r\n");
   EXPECT_EQ(status_of(response), 200) << response;
   EXPECT_THAT(response, HasSubstr("Content-Type: application/json"));
   const auto body = body_of(response);
@@ -116,35 +84,35 @@ TEST_F(AdminApi, SocketIsOwnerAndGroupOnly) {
 }
 
 TEST_F(AdminApi, EveryErrorIsJson) {
-  const auto unknown = send_request(socket_, "GET /nothing HTTP/1.1\r\nHost: k\r\n\r\n");
+  const auto unknown = send_raw_request(socket_, "GET /nothing HTTP/1.1\r\nHost: k\r\n\r\n");
   EXPECT_EQ(status_of(unknown), 404);
   EXPECT_EQ(body_of(unknown)["error"]["message"], "no endpoint /nothing");
-  const auto method = send_request(socket_, "DELETE /health HTTP/1.1\r\nHost: k\r\n\r\n");
+  const auto method = send_raw_request(socket_, "DELETE /health HTTP/1.1\r\nHost: k\r\n\r\n");
   EXPECT_EQ(status_of(method), 405);
   EXPECT_EQ(body_of(method)["error"]["status"], 405);
-  const auto no_job = send_request(socket_, "POST /jobs/nope/run HTTP/1.1\r\nHost: k\r\n\r\n");
+  const auto no_job = send_raw_request(socket_, "POST /jobs/nope/run HTTP/1.1\r\nHost: k\r\n\r\n");
   EXPECT_EQ(status_of(no_job), 404);
   EXPECT_EQ(body_of(no_job)["error"]["message"], "no job named nope");
   const auto limit =
-      send_request(socket_, "GET /jobs/items/runs?limit=lots HTTP/1.1\r\nHost: k\r\n\r\n");
+      send_raw_request(socket_, "GET /jobs/items/runs?limit=lots HTTP/1.1\r\nHost: k\r\n\r\n");
   EXPECT_EQ(status_of(limit), 400);
   EXPECT_EQ(body_of(limit)["error"]["message"], "limit must be a whole number from 1 to 1000");
 }
 
 TEST_F(AdminApi, MalformedRequestsAreRefusedAndTheServerGoesOn) {
-  EXPECT_EQ(status_of(send_request(socket_, "GARBAGE\r\n\r\n")), 400);
-  EXPECT_EQ(status_of(send_request(socket_, "GET health HTTP/1.1\r\nHost: k\r\n\r\n")), 400);
-  EXPECT_EQ(status_of(send_request(socket_, "GET /health HTTP/1.1\r\nHost: k\r\n\r\n")), 200);
+  EXPECT_EQ(status_of(send_raw_request(socket_, "GARBAGE\r\n\r\n")), 400);
+  EXPECT_EQ(status_of(send_raw_request(socket_, "GET health HTTP/1.1\r\nHost: k\r\n\r\n")), 400);
+  EXPECT_EQ(status_of(send_raw_request(socket_, "GET /health HTTP/1.1\r\nHost: k\r\n\r\n")), 200);
 }
 
 TEST_F(AdminApi, OversizedBodiesAndHeadersAreRefused) {
   const std::string body(70 * 1024, 'x');
   const std::string big =
-      send_request(socket_, "POST /jobs/items/run HTTP/1.1\r\nHost: k\r\nContent-Length: " +
-                                std::to_string(body.size()) + "\r\n\r\n" + body);
+      send_raw_request(socket_, "POST /jobs/items/run HTTP/1.1\r\nHost: k\r\nContent-Length: " +
+                                    std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(status_of(big), 413) << std::string(big).substr(0, 200);
   EXPECT_EQ(body_of(big)["error"]["message"], "request body larger than 65536 bytes");
-  const auto headers = send_request(
+  const auto headers = send_raw_request(
       socket_, "GET /health HTTP/1.1\r\nHost: k\r\nX-Long: " + std::string(9000, 'y') + "\r\n\r\n");
   EXPECT_EQ(status_of(headers), 431);
 }
@@ -193,7 +161,7 @@ int connect_as(uid_t uid, gid_t gid, const std::vector<gid_t>& groups,
         ::setuid(uid) != 0) {
       result = -2;
     } else {
-      const int fd = connect_to(socket_path);
+      const int fd = connect_admin_socket(socket_path);
       result = fd < 0 ? errno : 0;
     }
     (void)!::write(pipe_fds[1], &result, sizeof(result));

@@ -6,15 +6,13 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "store/sqlite_store.hpp"
+#include "support/admin_socket.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/store_query.hpp"
@@ -31,52 +29,7 @@ Money eur(std::int64_t cents) {
   return Money(cents, Currency::eur());
 }
 
-struct Answer {
-  int status = 0;
-  nlohmann::json body;
-};
-
-// One HTTP request as it is; the answer read until the server closes.
-Answer request(const std::filesystem::path& socket_path, const std::string& method,
-               const std::string& path, const std::string& body = "") {
-  const std::string text = method + " " + path +
-                           " HTTP/1.1\r\nHost: k\r\nConnection: close\r\n"
-                           "Content-Type: application/json\r\nContent-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n" + body;
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::strncpy(address.sun_path, socket_path.c_str(), sizeof(address.sun_path) - 1);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-    ::close(fd);
-    return {};
-  }
-  std::size_t sent = 0;
-  while (sent < text.size()) {
-    const ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  ::shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[4096];
-  ssize_t got;
-  while ((got = ::recv(fd, buffer, sizeof(buffer), 0)) > 0) response.append(buffer, got);
-  ::close(fd);
-  Answer answer;
-  if (response.size() > 12) answer.status = std::atoi(response.substr(9, 3).c_str());
-  const auto start = response.find("\r\n\r\n");
-  if (start != std::string::npos) {
-    answer.body = nlohmann::json::parse(response.substr(start + 4), nullptr, false);
-  }
-  return answer;
-}
-
-std::string message_of(const Answer& answer) {
-  return answer.body.is_object() && answer.body.contains("error")
-             ? answer.body["error"].value("message", "")
-             : answer.body.dump();
-}
+using Answer = AdminAnswer;
 
 // Bytes stored as a notice's letter (the admin API passes them on without looking inside).
 const std::string kLetterPdf = std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 15) + '\0' + "end\n";
@@ -295,7 +248,7 @@ TEST_F(DunningAdmin, ANoticesLetterIsFetchedAsItWasStored) {
 }
 
 TEST_F(DunningAdmin, TheOutboxIsCountedPerDeliveryState) {
-  const Answer counts = request(socket_, "GET", "/notices/counts");
+  const Answer counts = admin_request(socket_, "GET", "/notices/counts");
   ASSERT_EQ(counts.status, 200) << counts.body.dump();
   EXPECT_EQ(counts.body["states"]["pending"], 1);
   EXPECT_EQ(counts.body["states"]["retrying"], 0);
@@ -313,7 +266,7 @@ TEST_F(DunningAdmin, AParkedNoticeIsReleasedOnceAndADeliveredOneNeverAgain) {
       database(), [](store::Reader& r) { return r.notice("M-2026-000002"); });
   ASSERT_TRUE(notice);
   EXPECT_EQ(notice->notice.delivery_state, DeliveryState::pending);
-  EXPECT_EQ(request(socket_, "GET", "/notices/counts").body["to_deliver"], 2);
+  EXPECT_EQ(admin_request(socket_, "GET", "/notices/counts").body["to_deliver"], 2);
 
   const Completed again = kontorctl({"notice-retry", "M-2026-000002"});
   EXPECT_EQ(again.status, 1);
@@ -321,9 +274,10 @@ TEST_F(DunningAdmin, AParkedNoticeIsReleasedOnceAndADeliveredOneNeverAgain) {
   const Completed delivered = kontorctl({"notice-retry", "M-2026-000001"});
   EXPECT_EQ(delivered.status, 1);
   EXPECT_THAT(delivered.err, HasSubstr("(409): notice M-2026-000001 was delivered at"));
-  EXPECT_EQ(request(socket_, "POST", "/notices/M-2026-000404/retry").status, 404);
-  EXPECT_EQ(request(socket_, "POST", "/notices/M-2026-000002/retry", R"({"force": true})").status,
-            400);
+  EXPECT_EQ(admin_request(socket_, "POST", "/notices/M-2026-000404/retry").status, 404);
+  EXPECT_EQ(
+      admin_request(socket_, "POST", "/notices/M-2026-000002/retry", R"({"force": true})").status,
+      400);
 }
 
 TEST_F(DunningAdmin, BlocksAreSetAndLiftedWithTheOperatorsLogin) {
@@ -353,7 +307,7 @@ TEST_F(DunningAdmin, BlocksAreSetAndLiftedWithTheOperatorsLogin) {
   ASSERT_EQ(lift_item.status, 0) << lift_item.err;
   EXPECT_THAT(lift_item.out, HasSubstr("dunning block on item RE-2 lifted"));
   ASSERT_EQ(blocks_in_store().size(), 1u);
-  const Answer lift_customer = request(socket_, "DELETE", "/blocks?customer=4711");
+  const Answer lift_customer = admin_request(socket_, "DELETE", "/blocks?customer=4711");
   EXPECT_EQ(lift_customer.status, 200) << lift_customer.body.dump();
   EXPECT_TRUE(blocks_in_store().empty());
 
@@ -368,8 +322,8 @@ TEST_F(DunningAdmin, WrongBlocksAreRefusedAndChangeNothing) {
   EXPECT_THAT(unknown_item.err, HasSubstr("kontord refused (404): no open item RE-404"));
   const Completed unknown_customer = kontorctl({"block", "--customer", "9999", "--reason", "x"});
   EXPECT_THAT(unknown_customer.err, HasSubstr("(404): no customer 9999"));
-  const Answer other_customer =
-      request(socket_, "POST", "/blocks", R"({"customer": "0815", "item": "RE-1", "reason": "x"})");
+  const Answer other_customer = admin_request(
+      socket_, "POST", "/blocks", R"({"customer": "0815", "item": "RE-1", "reason": "x"})");
   EXPECT_EQ(other_customer.status, 409);
   EXPECT_EQ(message_of(other_customer), "item RE-1 belongs to customer 4711, not 0815");
   EXPECT_EQ(kontorctl({"block", "--customer", "4711"}).status, 2) << "--reason is required";
@@ -383,19 +337,20 @@ TEST_F(DunningAdmin, WrongBlocksAreRefusedAndChangeNothing) {
       kontorctl({"block", "--customer", "4711", "--reason", "x", "--until", "2020-01-01"});
   EXPECT_THAT(past.err, HasSubstr("(400): until 2020-01-01 is past"));
 
-  const Answer no_reason = request(socket_, "POST", "/blocks", R"({"customer": "4711"})");
+  const Answer no_reason = admin_request(socket_, "POST", "/blocks", R"({"customer": "4711"})");
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(message_of(no_reason), "a block needs a reason");
-  const Answer typo = request(socket_, "POST", "/blocks",
-                              R"({"customer": "4711", "reason": "x", "untl": "2099-01-01"})");
+  const Answer typo = admin_request(socket_, "POST", "/blocks",
+                                    R"({"customer": "4711", "reason": "x", "untl": "2099-01-01"})");
   EXPECT_EQ(typo.status, 400);
   EXPECT_EQ(message_of(typo), "unknown field 'untl'");
-  const Answer nobody = request(socket_, "POST", "/blocks", R"({"reason": "x"})");
+  const Answer nobody = admin_request(socket_, "POST", "/blocks", R"({"reason": "x"})");
   EXPECT_EQ(nobody.status, 400);
-  const Answer number = request(socket_, "POST", "/blocks", R"({"customer": 4711, "reason": "x"})");
+  const Answer number =
+      admin_request(socket_, "POST", "/blocks", R"({"customer": 4711, "reason": "x"})");
   EXPECT_EQ(number.status, 400);
-  EXPECT_EQ(request(socket_, "DELETE", "/blocks").status, 400);
-  EXPECT_EQ(request(socket_, "DELETE", "/blocks?item=RE-404").status, 404);
+  EXPECT_EQ(admin_request(socket_, "DELETE", "/blocks").status, 400);
+  EXPECT_EQ(admin_request(socket_, "DELETE", "/blocks?item=RE-404").status, 404);
 
   EXPECT_TRUE(blocks_in_store().empty());
 }
@@ -404,11 +359,12 @@ TEST_F(DunningAdmin, WithoutADunningJobThereIsNothingToPreviewOrForce) {
   const Completed preview = kontorctl({"dunning", "preview"});
   EXPECT_EQ(preview.status, 1);
   EXPECT_THAT(preview.err, HasSubstr("(404): no job with engine dunning is configured"));
-  const Answer named = request(socket_, "GET", "/dunning/preview?job=nightly");
+  const Answer named = admin_request(socket_, "GET", "/dunning/preview?job=nightly");
   EXPECT_EQ(named.status, 404);
   EXPECT_EQ(message_of(named), "no job named nightly");
 
-  const Answer no_reason = request(socket_, "POST", "/dunning/force", R"({"job": "dunning"})");
+  const Answer no_reason =
+      admin_request(socket_, "POST", "/dunning/force", R"({"job": "dunning"})");
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(message_of(no_reason), "forcing a dunning run needs a reason");
   EXPECT_EQ(kontorctl({"dunning", "run", "--reason", "x"}).status, 2) << "--force is required";
@@ -480,14 +436,15 @@ TEST_F(DunningPreviewAdmin, ThePreviewShowsWhatWouldBeSentAndSendsNothing) {
   EXPECT_THAT(table.out, HasSubstr("buchhaltung@kunde4711.example"));
   EXPECT_THAT(table.out, HasSubstr("dry run of job dunning: nothing was decided or sent"));
 
-  const Answer not_dunning = request(socket_, "GET", "/dunning/preview?job=nightly");
+  const Answer not_dunning = admin_request(socket_, "GET", "/dunning/preview?job=nightly");
   EXPECT_EQ(not_dunning.status, 404);
-  EXPECT_EQ(request(socket_, "GET", "/notices/counts").body["states"]["pending"], 1)
+  EXPECT_EQ(admin_request(socket_, "GET", "/notices/counts").body["states"]["pending"], 1)
       << "a dry run decides nothing";
 }
 
 TEST_F(DunningPreviewAdmin, AForcedRunIsRecordedWithWhoAskedAndWhyAndQueued) {
-  const Answer no_job = request(socket_, "POST", "/dunning/force", R"({"reason": "bank late"})");
+  const Answer no_job =
+      admin_request(socket_, "POST", "/dunning/force", R"({"reason": "bank late"})");
   EXPECT_EQ(no_job.status, 400) << no_job.body.dump();
   const auto forced = kontorctl_json(
       {"dunning", "run", "--job", "dunning", "--force", "--reason", "bank portal down"});

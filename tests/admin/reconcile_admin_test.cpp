@@ -5,14 +5,12 @@
 // decisions the reconcile engine would have recorded before kontord starts.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_store.hpp"
+#include "support/admin_socket.hpp"
 #include "support/child_process.hpp"
 #include "support/running_kontord.hpp"
 #include "support/temp_dir.hpp"
@@ -29,49 +27,11 @@ Money eur(std::int64_t cents) {
   return Money(cents, Currency::eur());
 }
 
-// Sends one HTTP request as it is and reads the answer until the server closes.
-std::string send_request(const std::filesystem::path& socket_path, const std::string& request) {
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  std::strncpy(address.sun_path, socket_path.c_str(), sizeof(address.sun_path) - 1);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-    ::close(fd);
-    return "connect failed";
-  }
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  ::shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[4096];
-  ssize_t got;
-  while ((got = ::recv(fd, buffer, sizeof(buffer), 0)) > 0) response.append(buffer, got);
-  ::close(fd);
-  return response;
-}
-
-struct Answer {
-  int status = 0;
-  nlohmann::json body;
-};
+using Answer = AdminAnswer;
 
 Answer post_json(const std::filesystem::path& socket, const std::string& path,
                  const std::string& body) {
-  const std::string response =
-      send_request(socket, "POST " + path + " HTTP/1.1\r\nHost: k\r\nConnection: close\r\n" +
-                               "Content-Type: application/json\r\nContent-Length: " +
-                               std::to_string(body.size()) + "\r\n\r\n" + body);
-  Answer answer;
-  if (response.size() > 12) answer.status = std::atoi(response.substr(9, 3).c_str());
-  const auto start = response.find("\r\n\r\n");
-  if (start != std::string::npos) {
-    answer.body = nlohmann::json::parse(response.substr(start + 4), nullptr, false);
-  }
-  return answer;
+  return admin_request(socket, "POST", path, body);
 }
 
 class ReconcileAdmin : public ::testing::Test {
@@ -235,8 +195,8 @@ TEST_F(ReconcileAdmin, UnmatchedPaymentsAndTheCountsAreListedApart) {
   const Completed table = kontorctl({"unmatched"});
   EXPECT_THAT(table.out, HasSubstr("Spende"));
 
-  const std::string response =
-      send_request(socket_, "GET /reconciliation HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n");
+  const std::string response = send_raw_request(
+      socket_, "GET /reconciliation HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n");
   const auto counts = nlohmann::json::parse(response.substr(response.find("\r\n\r\n") + 4));
   EXPECT_EQ(counts["review_queue"], 1);
   EXPECT_EQ(counts["states"]["unmatched"], 1);
