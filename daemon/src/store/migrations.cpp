@@ -406,7 +406,8 @@ ALTER TABLE notices ADD COLUMN document_pdf BLOB;
 
 // Statements of account (issue 13): when an item was marked settled outside Kontor, so that a
 // statement takes it off the balance on that day (those marked before: as of their latest
-// event, the one that marked them); the customers' unapplied payments found by customer.
+// event, the one that marked them); the customers' unapplied payments found by customer, and
+// the decision that made an allocation found by the allocation (a statement dates it by that).
 constexpr std::string_view kStatementsOfAccount = R"sql(
 ALTER TABLE open_items ADD COLUMN settled_externally_at TEXT;
 UPDATE open_items SET settled_externally_at =
@@ -414,6 +415,8 @@ UPDATE open_items SET settled_externally_at =
   WHERE settled_externally = 1;
 CREATE INDEX reconciliations_unapplied_by_customer ON reconciliations(customer_number)
   WHERE unapplied_minor <> 0;
+CREATE INDEX reconciliation_allocations_by_allocation
+  ON reconciliation_allocations(allocation_id);
 )sql";
 
 constexpr Migration kMigrations[] = {
