@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/notice_setup.hpp"
 #include "matching/payer_names.hpp"
 
 namespace kontor::engine {
@@ -96,9 +97,7 @@ Result<dunning::DunningBook> load_dunning_book(store::Reader& reader,
     dunning::CustomerBook account;
     account.customer = customer;
     account.has_email = !customer.email.empty();
-    account.has_postal_address = !customer.address.street.empty() &&
-                                 !customer.address.postcode.empty() &&
-                                 !customer.address.city.empty();
+    account.has_postal_address = has_postal_address(customer);
     if (customer.dunning_block && customer.dunning_block->holds_on(today)) {
       account.customer_holds.push_back("dunning block: " + customer.dunning_block->reason);
     }
