@@ -23,7 +23,9 @@ Booking payment(std::int64_t id, const Date& date) {
           {{.account = "10001", .side = BookingSide::credit, .amount = euros(11900), .tax_key = ""},
            {.account = "1200", .side = BookingSide::debit, .amount = euros(11900), .tax_key = ""}},
       .exported_in = "",
-      .reverses = std::nullopt};
+      .reverses = std::nullopt,
+      .facts = BookingFacts::none,
+      .due_date = std::nullopt};
 }
 
 // A booking of `lines` records (debtor S against that many revenue lines of 1,00).
@@ -37,7 +39,9 @@ Booking invoice_of_lines(std::int64_t id, const Date& date, int lines) {
                              .amount = euros(100 * lines),
                              .tax_key = ""}},
                   .exported_in = "",
-                  .reverses = std::nullopt};
+                  .reverses = std::nullopt,
+                  .facts = BookingFacts::none,
+                  .due_date = std::nullopt};
   for (int i = 0; i < lines; ++i) {
     booking.lines.push_back(
         {.account = "8400", .side = BookingSide::credit, .amount = euros(100), .tax_key = ""});
@@ -73,7 +77,9 @@ TEST(BookingRowsTest, EachLineAgainstTheDebtorIsOneRecordCarryingItsTaxKey) {
             .amount = euros(10700),
             .tax_key = "2"}},
       .exported_in = "",
-      .reverses = std::nullopt};
+      .reverses = std::nullopt,
+      .facts = BookingFacts::none,
+      .due_date = std::nullopt};
   const std::vector<ExtfBooking> records = records_of(invoice).value();
   ASSERT_EQ(records.size(), 2U);
   EXPECT_EQ(records[0].side, BookingSide::debit);

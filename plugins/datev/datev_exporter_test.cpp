@@ -70,7 +70,9 @@ Booking payment(std::int64_t id, const Date& date, std::string number = "RE2024-
       .text = "Zahlung " + number,
       .lines = {line("10001", BookingSide::credit, 11900), line("1200", BookingSide::debit, 11900)},
       .exported_in = "",
-      .reverses = std::nullopt};
+      .reverses = std::nullopt,
+      .facts = BookingFacts::none,
+      .due_date = std::nullopt};
 }
 
 sdk::ExportBatch batch_of(std::string id, std::vector<Booking> bookings) {
@@ -198,7 +200,9 @@ TEST_F(DatevExporterTest, AnInvoiceWithTwoRatesIsOneRecordPerRateAgainstTheDebto
       .lines = {line("10001", BookingSide::debit, 22600), line("8400", BookingSide::credit, 11900),
                 line("8300", BookingSide::credit, 10700)},
       .exported_in = "",
-      .reverses = std::nullopt};
+      .reverses = std::nullopt,
+      .facts = BookingFacts::none,
+      .due_date = std::nullopt};
   auto exporter = create();
   ASSERT_TRUE(exporter->proxy().stage(batch_of("b-2", {invoice})).is_ok());
   ASSERT_TRUE(exporter->proxy().publish("b-2").is_ok());

@@ -7,11 +7,21 @@ namespace {
 
 constexpr EnumName<BookingSide> kSides[] = {{BookingSide::debit, "debit"},
                                             {BookingSide::credit, "credit"}};
+constexpr EnumName<BookingFacts> kFacts[] = {{BookingFacts::none, "none"},
+                                             {BookingFacts::dunning_interest, "dunning_interest"},
+                                             {BookingFacts::dunning_fee, "dunning_fee"}};
 
 }  // namespace
 
 std::string_view to_string(BookingSide side) {
   return enum_to_text(kSides, side);
+}
+
+std::string_view to_string(BookingFacts facts) {
+  return enum_to_text(kFacts, facts);
+}
+Result<BookingFacts> parse_booking_facts(std::string_view text) {
+  return enum_from_text(kFacts, "booking facts", text);
 }
 
 Status check_balanced(const Booking& booking) {

@@ -64,5 +64,31 @@ TEST(Booking, ExportedBookingIsImmutableAndCorrectedByReversal) {
   EXPECT_TRUE(check_balanced(reversal));
 }
 
+// A Generalumkehr repeats the original's open-item fields, so it must still know them.
+TEST(Booking, AReversalKeepsTheItemsFactsAndDueDate) {
+  Booking fee = payment_booking();
+  fee.facts = BookingFacts::dunning_fee;
+  fee.due_date = *Date::parse_iso("2026-12-12");
+  const Booking reversal = reversal_of(fee, *Date::parse_iso("2026-12-01"));
+  EXPECT_EQ(reversal.facts, BookingFacts::dunning_fee);
+  EXPECT_EQ(reversal.due_date, fee.due_date);
+}
+
+TEST(Booking, FactsDefaultToNoneAndNoDueDate) {
+  const Booking booking = payment_booking();
+  EXPECT_EQ(booking.facts, BookingFacts::none);
+  EXPECT_FALSE(booking.due_date.has_value());
+}
+
+TEST(Booking, FactsHaveStableNames) {
+  EXPECT_EQ(to_string(BookingFacts::none), "none");
+  EXPECT_EQ(to_string(BookingFacts::dunning_interest), "dunning_interest");
+  EXPECT_EQ(to_string(BookingFacts::dunning_fee), "dunning_fee");
+  Result<BookingFacts> unknown = parse_booking_facts("fee");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().message,
+            "unknown booking facts 'fee'; expected one of none, dunning_interest, dunning_fee");
+}
+
 }  // namespace
 }  // namespace kontor

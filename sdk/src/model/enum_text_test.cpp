@@ -37,6 +37,8 @@ TEST(EnumText, NamesRoundTrip) {
   expect_round_trip(
       {StatementKind::statement, StatementKind::intraday, StatementKind::notification},
       parse_statement_kind);
+  expect_round_trip({BookingFacts::none, BookingFacts::dunning_interest, BookingFacts::dunning_fee},
+                    parse_booking_facts);
 }
 
 TEST(EnumText, CustomerTypesUseTheErpWords) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kontor/model/date.hpp"
@@ -19,6 +20,11 @@ namespace kontor {
 enum class BookingSide { debit, credit };
 
 std::string_view to_string(BookingSide side);
+
+// DATEV's Sachverhalt (field 18) for open items the bookkeeping must not charge interest on.
+enum class BookingFacts { none, dunning_interest, dunning_fee };  // 31, 40
+std::string_view to_string(BookingFacts facts);  // "none", "dunning_interest", "dunning_fee"
+Result<BookingFacts> parse_booking_facts(std::string_view text);
 
 struct BookingLine {
   std::string account;  // ledger account, e.g. "1200" or a debtor account "10001"
@@ -37,6 +43,10 @@ struct Booking {
   std::vector<BookingLine> lines;
   std::string exported_in;  // the export batch; empty while not exported
   std::optional<std::int64_t> reverses;
+  // What the open item booked is, so that the bookkeeping's dunning charges no interest on
+  // dunning fees and default interest (DATEV Sachverhalt 40 and 31).
+  BookingFacts facts = BookingFacts::none;
+  std::optional<Date> due_date;  // Fälligkeit of the item booked (invoices, fees, interest)
 
   bool exported() const { return !exported_in.empty(); }
   bool operator==(const Booking&) const = default;
@@ -50,7 +60,8 @@ Status check_balanced(const Booking& booking);
 Status check_amendable(const Booking& booking);
 
 // The reversal of `booking` on `date`: the same lines on the other side, `reverses` set,
-// not exported.
+// not exported. It keeps `facts` and `due_date`: a Generalumkehr repeats the original's open-item
+// fields, so that the bookkeeping reverses the very item it booked.
 Booking reversal_of(const Booking& booking, const Date& date);
 
 }  // namespace kontor
