@@ -79,7 +79,8 @@ sdk::ExportBatch batch_of(std::string id, std::vector<Booking> bookings) {
   return sdk::ExportBatch{.batch_id = std::move(id),
                           .period_from = std::nullopt,
                           .period_to = std::nullopt,
-                          .bookings = std::move(bookings)};
+                          .bookings = std::move(bookings),
+                          .debtors = {}};
 }
 
 // A file as DATEV reads it: its lines split at CR LF, each split at the unquoted semicolons.

@@ -36,6 +36,10 @@
  * treat missing ones as absent (zero). Anything else is a new major version with a new entry
  * name (kontor_plugin_entry_v2). The host refuses a plugin whose major differs from its own or
  * whose minor is newer than its own, naming the file and both versions.
+ *
+ * VERSIONS. 1.0: the first. 1.1: kontor_booking.facts and .due_date (DATEV Sachverhalt and
+ * Fälligkeit of the item booked), kontor_export_batch.debtors (the customers behind the
+ * bookings' debtor accounts, kontor_export_debtor).
  */
 #ifndef KONTOR_PLUGIN_ABI_H
 #define KONTOR_PLUGIN_ABI_H
@@ -48,7 +52,7 @@ extern "C" {
 #endif
 
 #define KONTOR_ABI_MAJOR 1
-#define KONTOR_ABI_MINOR 0
+#define KONTOR_ABI_MINOR 1
 #define KONTOR_PLUGIN_ENTRY_NAME "kontor_plugin_entry_v1"
 
 /* ---- Basic values --------------------------------------------------------------------- */
@@ -362,6 +366,15 @@ typedef struct kontor_booking_line {
   kontor_str tax_key;
 } kontor_booking_line;
 
+/* What the item booked is, where the bookkeeping must know it: its dunning charges no interest
+ * on dunning interest and fees. The values are DATEV's Sachverhalt numbers (field 18). */
+enum {
+  KONTOR_FACTS_NONE = 0,
+  KONTOR_FACTS_DUNNING_INTEREST = 31, /* Mahnzins */
+  KONTOR_FACTS_DUNNING_FEE = 40       /* Mahngebühr */
+};
+
+/* A balanced booking. lines[0] is the debtor line; every other line is booked against it. */
 typedef struct kontor_booking {
   uint32_t struct_size;
   int64_t id;
@@ -372,7 +385,18 @@ typedef struct kontor_booking {
   uint32_t line_count;
   uint32_t line_size;
   int64_t reverses; /* id of the booking this one reverses, or 0 */
+  /* 1.1 */
+  int32_t facts;        /* KONTOR_FACTS_* */
+  kontor_date due_date; /* Fälligkeit of the item booked (invoice, fee, interest); year 0 = none */
 } kontor_booking;
+
+/* A debtor (customer) the batch's bookings name, for the bookkeeping's master data (DATEV
+ * Debitoren): its account and who it is. */
+typedef struct kontor_export_debtor {
+  uint32_t struct_size;
+  kontor_str account;              /* the debtor's account, as the bookings' lines[0].account */
+  const kontor_customer* customer; /* never NULL; line is 0 */
+} kontor_export_debtor;
 
 typedef struct kontor_export_batch {
   uint32_t struct_size;
@@ -381,6 +405,12 @@ typedef struct kontor_export_batch {
   const kontor_booking* bookings;
   uint32_t booking_count;
   uint32_t booking_size;
+  /* 1.1: the customers behind the bookings' debtor accounts. Several customers may share one
+   * account (a collective debtor), and an account may be a general-ledger one (books without
+   * personal accounts). Empty when the host gives none: then the bookings alone are staged. */
+  const kontor_export_debtor* debtors;
+  uint32_t debtor_count;
+  uint32_t debtor_size; /* sizeof(kontor_export_debtor) of the sender */
 } kontor_export_batch;
 
 /* ---- Host services ------------------------------------------------------------------------- */

@@ -377,6 +377,58 @@ Result<ImportedCustomer> from_c(const kontor_customer& customer) {
   return out;
 }
 
+kontor_customer to_c(const Customer& customer, std::vector<kontor_str>& storage) {
+  storage.clear();
+  for (const Iban& iban : customer.ibans) storage.push_back(view(iban.electronic()));
+  kontor_customer c{};
+  c.struct_size = sizeof(c);
+  c.number = view(customer.number);
+  c.name = view(customer.name);
+  c.street = view(customer.address.street);
+  c.postcode = view(customer.address.postcode);
+  c.city = view(customer.address.city);
+  c.country = view(customer.address.country);
+  c.email = view(customer.email);
+  c.language = view(customer.language);
+  c.ibans = {storage.data(), static_cast<std::uint32_t>(storage.size()),
+             static_cast<std::uint32_t>(sizeof(kontor_str))};
+  c.kind = customer.kind == CustomerKind::business ? KONTOR_CUSTOMER_B2B : KONTOR_CUSTOMER_B2C;
+  c.delivery = !customer.preferred_delivery                      ? KONTOR_DELIVERY_DEFAULT
+               : *customer.preferred_delivery == Delivery::email ? KONTOR_DELIVERY_EMAIL
+                                                                 : KONTOR_DELIVERY_LETTER;
+  if (customer.dunning_block) {
+    c.dunning_block_reason = view(customer.dunning_block->reason);
+    c.dunning_block_until = to_c(customer.dunning_block->until);
+  }
+  return c;
+}
+
+Result<Customer> customer_from_c(const kontor_customer& customer) {
+  // The same checks as for a customer a parser reports, then what only a Customer requires.
+  Result<ImportedCustomer> imported = from_c(customer);
+  if (!imported) return imported.error();
+  Customer out;
+  out.number = std::move(imported->number);
+  out.name = std::move(imported->name);
+  out.address = std::move(imported->address);
+  out.email = std::move(imported->email);
+  out.language = std::move(imported->language);
+  for (const std::string& text : imported->ibans) {
+    Result<Iban> iban = Iban::parse(text);
+    if (!iban) {
+      return Error{"customer " + out.number + ": IBAN '" + text + "': " + iban.error().message};
+    }
+    out.ibans.push_back(*iban);
+  }
+  out.kind = imported->kind.value_or(CustomerKind::consumer);  // the ERP's "missing = b2c"
+  out.preferred_delivery = imported->delivery;
+  if (!imported->dunning_block_reason.empty() || imported->dunning_block_until) {
+    out.dunning_block =
+        DunningBlock{std::move(imported->dunning_block_reason), imported->dunning_block_until};
+  }
+  return out;
+}
+
 kontor_open_item to_c(const ImportedOpenItem& item) {
   kontor_open_item c{};
   c.struct_size = sizeof(c);
@@ -586,9 +638,41 @@ Result<NoticeMessage> from_c(const kontor_notice_message& notice) {
 
 // --- Exports ----------------------------------------------------------------------------------
 
+namespace {
+
+int32_t facts_to_c(BookingFacts facts) {
+  switch (facts) {
+    case BookingFacts::dunning_interest:
+      return KONTOR_FACTS_DUNNING_INTEREST;
+    case BookingFacts::dunning_fee:
+      return KONTOR_FACTS_DUNNING_FEE;
+    case BookingFacts::none:
+      break;
+  }
+  return KONTOR_FACTS_NONE;
+}
+
+Result<BookingFacts> facts_from_c(int32_t facts) {
+  switch (facts) {
+    case KONTOR_FACTS_NONE:
+      return BookingFacts::none;
+    case KONTOR_FACTS_DUNNING_INTEREST:
+      return BookingFacts::dunning_interest;
+    case KONTOR_FACTS_DUNNING_FEE:
+      return BookingFacts::dunning_fee;
+    default:
+      return Error{"unknown facts " + std::to_string(facts)};
+  }
+}
+
+}  // namespace
+
 void to_c(const ExportBatch& batch, CExportBatch& out) {
   out.lines.clear();
   out.bookings.clear();
+  out.ibans.clear();
+  out.customers.clear();
+  out.debtors.clear();
   for (const auto& booking : batch.bookings) {
     auto& lines = out.lines.emplace_back();
     for (const auto& line : booking.lines) {
@@ -610,7 +694,19 @@ void to_c(const ExportBatch& batch, CExportBatch& out) {
     c.line_count = static_cast<std::uint32_t>(lines.size());
     c.line_size = sizeof(kontor_booking_line);
     c.reverses = booking.reverses.value_or(0);
+    c.facts = facts_to_c(booking.facts);
+    c.due_date = to_c(booking.due_date);
     out.bookings.push_back(c);
+  }
+  for (const ExportDebtor& debtor : batch.debtors) {
+    // Deques: a customer's address must not move when the next one is added.
+    const kontor_customer& customer =
+        out.customers.emplace_back(to_c(debtor.customer, out.ibans.emplace_back()));
+    kontor_export_debtor c{};
+    c.struct_size = sizeof(c);
+    c.account = view(debtor.account);
+    c.customer = &customer;
+    out.debtors.push_back(c);
   }
   kontor_export_batch& b = out.batch;
   b = {};
@@ -621,6 +717,9 @@ void to_c(const ExportBatch& batch, CExportBatch& out) {
   b.bookings = out.bookings.data();
   b.booking_count = static_cast<std::uint32_t>(out.bookings.size());
   b.booking_size = sizeof(kontor_booking);
+  b.debtors = out.debtors.data();
+  b.debtor_count = static_cast<std::uint32_t>(out.debtors.size());
+  b.debtor_size = sizeof(kontor_export_debtor);
 }
 
 Result<ExportBatch> from_c(const kontor_export_batch& batch) {
@@ -646,6 +745,16 @@ Result<ExportBatch> from_c(const kontor_export_batch& batch) {
     booking.text = copy(FIELD(c, text));
     const std::int64_t reverses = FIELD(c, reverses);
     if (reverses != 0) booking.reverses = reverses;
+    // Absent from a sender before ABI 1.1: no facts, no due date.
+    auto facts = facts_from_c(FIELD(c, facts));
+    if (!facts)
+      return Error{"booking " + std::to_string(booking.id) + ": " + facts.error().message};
+    booking.facts = *facts;
+    auto due = from_c(FIELD(c, due_date));
+    if (!due) {
+      return Error{"booking " + std::to_string(booking.id) + " due date: " + due.error().message};
+    }
+    booking.due_date = *due;
     const kontor_booking_line* lines = FIELD(c, lines);
     for (std::uint32_t j = 0; lines != nullptr && j < FIELD(c, line_count); ++j) {
       const kontor_booking_line& l = *element(lines, FIELD(c, line_size), j);
@@ -657,6 +766,22 @@ Result<ExportBatch> from_c(const kontor_export_batch& batch) {
            copy(FIELD(l, tax_key))});
     }
     out.bookings.push_back(std::move(booking));
+  }
+  // Absent from a sender before ABI 1.1: no debtors.
+  const kontor_export_debtor* debtors = FIELD(batch, debtors);
+  const std::uint32_t debtor_count = FIELD(batch, debtor_count);
+  const std::uint32_t debtor_size = FIELD(batch, debtor_size);
+  for (std::uint32_t i = 0; debtors != nullptr && i < debtor_count; ++i) {
+    const kontor_export_debtor& c = *element(debtors, debtor_size, i);
+    if (auto ok = check_size(c, "export debtor"); !ok) return ok.error();
+    ExportDebtor debtor;
+    debtor.account = copy(FIELD(c, account));
+    const kontor_customer* customer = FIELD(c, customer);
+    if (customer == nullptr) return Error{"debtor " + debtor.account + " without a customer"};
+    auto value = customer_from_c(*customer);
+    if (!value) return Error{"debtor " + debtor.account + ": " + value.error().message};
+    debtor.customer = std::move(value).value();
+    out.debtors.push_back(std::move(debtor));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // plugin (a smaller struct_size) reads as "absent" beyond its end instead of as garbage.
 #include "kontor/sdk/abi_convert.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -146,7 +147,7 @@ TEST(AbiConvert, NoticesAndExportBatchesRoundTrip) {
   booking.lines = {{"1200", BookingSide::debit, eur(11900), ""},
                    {"10001", BookingSide::credit, eur(11900), ""}};
   booking.reverses = 3;
-  ExportBatch batch{"batch-1", day("2026-11-01"), day("2026-11-30"), {booking}};
+  ExportBatch batch{"batch-1", day("2026-11-01"), day("2026-11-30"), {booking}, {}};
   CExportBatch cb;
   to_c(batch, cb);
   auto batch_back = from_c(cb.batch);
@@ -154,6 +155,134 @@ TEST(AbiConvert, NoticesAndExportBatchesRoundTrip) {
   ASSERT_EQ(batch_back->bookings.size(), 1u);
   EXPECT_EQ(batch_back->bookings[0], booking);
   EXPECT_EQ(batch_back->period_to, batch.period_to);
+}
+
+// --- Export batches of ABI 1.1: facts, due dates and debtors ------------------------------------
+
+Customer anna() {
+  Customer c;
+  c.number = "K-1";
+  c.name = "Anna Krüger";
+  c.address = {"Lindenallee 3", "53111", "Bonn", "DE"};
+  c.email = "anna@krueger.example";
+  c.language = "de";
+  c.ibans = {*Iban::parse("DE89370400440532013000")};
+  c.kind = CustomerKind::consumer;
+  c.preferred_delivery = Delivery::letter;
+  c.dunning_block = DunningBlock{"Reklamation", day("2026-12-31")};
+  return c;
+}
+
+Customer schmitz() {
+  Customer c;
+  c.number = "K-2";
+  c.name = "Bäckerei Schmitz GmbH";
+  c.address = {"Hauptstr. 1", "50667", "Köln", "DE"};
+  c.kind = CustomerKind::business;
+  return c;
+}
+
+Booking fee_booking(std::int64_t id) {
+  Booking booking;
+  booking.id = id;
+  booking.date = day("2026-11-27");
+  booking.document_number = "M-1-G1";
+  booking.text = "Mahngebühr M-1-G1 zu R-1";
+  booking.lines = {{"10001", BookingSide::debit, eur(500), ""},
+                   {"8910", BookingSide::credit, eur(500), ""}};
+  booking.facts = BookingFacts::dunning_fee;
+  booking.due_date = day("2026-12-11");
+  return booking;
+}
+
+ExportBatch batch_with_debtors() {
+  Booking interest = fee_booking(2);
+  interest.document_number = "M-1-Z1";
+  interest.facts = BookingFacts::dunning_interest;
+  Booking payment = fee_booking(3);
+  payment.facts = BookingFacts::none;
+  payment.due_date.reset();
+  return ExportBatch{.batch_id = "batch-2",
+                     .period_from = std::nullopt,
+                     .period_to = std::nullopt,
+                     .bookings = {fee_booking(1), interest, payment},
+                     .debtors = {{.account = "10001", .customer = anna()},
+                                 {.account = "10002", .customer = schmitz()}}};
+}
+
+TEST(AbiConvert, FactsDueDatesAndDebtorsOfABatchRoundTrip) {
+  const ExportBatch batch = batch_with_debtors();
+  CExportBatch c;
+  to_c(batch, c);
+  EXPECT_EQ(c.bookings[0].facts, KONTOR_FACTS_DUNNING_FEE);
+  EXPECT_EQ(c.bookings[1].facts, KONTOR_FACTS_DUNNING_INTEREST);
+  EXPECT_EQ(c.bookings[2].facts, KONTOR_FACTS_NONE);
+  EXPECT_EQ(c.bookings[2].due_date.year, 0);  // no due date
+  ASSERT_EQ(c.batch.debtor_count, 2u);
+  EXPECT_EQ(c.batch.debtor_size, sizeof(kontor_export_debtor));
+  EXPECT_EQ(c.batch.debtors[1].customer->kind, KONTOR_CUSTOMER_B2B);
+
+  auto back = from_c(c.batch);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->bookings, batch.bookings);
+  EXPECT_EQ(back->debtors, batch.debtors);
+}
+
+// Elements of an older sender's arrays lie at its own, smaller stride.
+template <typename T>
+std::vector<std::uint8_t> packed_as_older(const std::vector<T>& items, std::size_t old_size) {
+  std::vector<std::uint8_t> bytes(items.size() * old_size);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    T item = items[i];
+    item.struct_size = static_cast<std::uint32_t>(old_size);
+    std::memcpy(bytes.data() + i * old_size, &item, old_size);
+  }
+  return bytes;
+}
+
+TEST(AbiConvert, ABatchFromABeforeAbi1_1SenderHasNoFactsNoDueDatesAndNoDebtors) {
+  const ExportBatch batch = batch_with_debtors();
+  CExportBatch c;
+  to_c(batch, c);
+  constexpr std::size_t kOldBooking = offsetof(kontor_booking, facts);
+  const std::vector<std::uint8_t> bookings = packed_as_older(c.bookings, kOldBooking);
+  kontor_export_batch old = c.batch;
+  old.struct_size = offsetof(kontor_export_batch, debtors);
+  old.bookings = reinterpret_cast<const kontor_booking*>(bookings.data());
+  old.booking_size = kOldBooking;
+
+  auto back = from_c(old);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  ASSERT_EQ(back->bookings.size(), 3u);
+  for (std::size_t i = 0; i < back->bookings.size(); ++i) {
+    EXPECT_EQ(back->bookings[i].facts, BookingFacts::none) << i;
+    EXPECT_FALSE(back->bookings[i].due_date.has_value()) << i;
+    EXPECT_EQ(back->bookings[i].lines, batch.bookings[i].lines) << i;
+    EXPECT_EQ(back->bookings[i].document_number, batch.bookings[i].document_number) << i;
+  }
+  EXPECT_TRUE(back->debtors.empty());
+}
+
+TEST(AbiConvert, ADebtorWithoutCustomerOrBookingWithUnknownFactsIsAnError) {
+  const ExportBatch batch = batch_with_debtors();  // the C structs point into it
+  CExportBatch c;
+  to_c(batch, c);
+  c.bookings[0].facts = 41;
+  auto unknown = from_c(c.batch);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message, "booking 1: unknown facts 41");
+
+  to_c(batch, c);
+  c.debtors[0].customer = nullptr;
+  auto orphan = from_c(c.batch);
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_EQ(orphan.error().message, "debtor 10001 without a customer");
+
+  to_c(batch, c);
+  c.ibans[0][0] = {"DE00", 4};
+  auto bad_iban = from_c(c.batch);
+  ASSERT_FALSE(bad_iban.ok());
+  EXPECT_THAT(bad_iban.error().message, ::testing::StartsWith("debtor 10001: customer K-1: IBAN"));
 }
 
 TEST(AbiConvert, AnOlderSmallerStructReadsAsAbsentBeyondItsEnd) {

@@ -56,10 +56,19 @@ struct CNoticeMessage {
 void to_c(const NoticeMessage& notice, CNoticeMessage& out);
 Result<NoticeMessage> from_c(const kontor_notice_message& notice);
 
-// Holds the C structs of an export batch (bookings and their lines) while it crosses.
+// A customer as master data (an exporter's debtor): its IBAN views live in `storage`.
+kontor_customer to_c(const Customer& customer, std::vector<kontor_str>& storage);
+// Fails on what a Customer cannot hold: an IBAN that is none, an unknown kind or delivery.
+Result<Customer> customer_from_c(const kontor_customer& customer);
+
+// Holds the C structs of an export batch (bookings and their lines, debtors and their
+// customers) while it crosses.
 struct CExportBatch {
   std::deque<std::vector<kontor_booking_line>> lines;
   std::vector<kontor_booking> bookings;
+  std::deque<std::vector<kontor_str>> ibans;
+  std::deque<kontor_customer> customers;
+  std::vector<kontor_export_debtor> debtors;
   kontor_export_batch batch{};
 };
 void to_c(const ExportBatch& batch, CExportBatch& out);

@@ -92,6 +92,11 @@ class Channel {
 };
 
 // --- Exporter -------------------------------------------------------------------------------
+// Hands a batch of bookings to external bookkeeping, two-phase and exactly once per batch id:
+// stage() prepares the batch out of sight, publish() makes it visible once, discard() drops what
+// is staged; each may be repeated after a crash and must then do nothing twice. A batch holds
+// balanced bookings — with `facts` and `due_date` for the items booked — and, since ABI 1.1, the
+// customers behind their debtor accounts for master data; from an older host both are absent.
 class Exporter {
  public:
   virtual ~Exporter() = default;

@@ -161,10 +161,23 @@ struct NoticeMessage {
 };
 
 // --- Exports -------------------------------------------------------------------------------
+// A debtor the batch's bookings name, for the bookkeeping's master data (DATEV Debitoren).
+struct ExportDebtor {
+  std::string account;  // the debtor's Personenkonto, as the bookings' lines[0].account
+  Customer customer;
+
+  bool operator==(const ExportDebtor&) const = default;
+};
+
+// What an exporter stages: balanced bookings (lines[0] the debtor line, booking.hpp) and the
+// customers behind their debtor accounts. Several customers may share an account (a collective
+// debtor) and an account may be a general-ledger one; `debtors` is empty when the host has none
+// to give (a host before ABI 1.1), and an exporter then writes no master data.
 struct ExportBatch {
   std::string batch_id;
   std::optional<Date> period_from, period_to;
   std::vector<Booking> bookings;
+  std::vector<ExportDebtor> debtors;
 };
 
 }  // namespace kontor::sdk

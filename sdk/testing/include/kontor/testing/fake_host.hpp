@@ -35,6 +35,11 @@ class FakeInstance {
 
   const sdk::InstanceProxy& proxy() const { return *proxy_; }
 
+  // The plugin's own descriptor and instance, for a test that calls it in C the way another
+  // host would (one built against an older ABI, sending smaller structs).
+  const kontor_plugin_descriptor* descriptor() const { return descriptor_; }
+  kontor_plugin_instance* instance() const { return instance_; }
+
  private:
   friend class FakeHost;
   FakeInstance() = default;
