@@ -80,7 +80,10 @@ Result<Booking> item_booking(const ExportSettings& settings, const std::string& 
     Status added = add_rate_line(draft, settings, family, share.rate, *opposite, *date);
     if (!added) return Error{fmt::format("{}: {}", item_name(item), added.error().message)};
   }
-  return draft.finish();
+  Result<Booking> booking = draft.finish();
+  // The bookkeeping's open item falls due when Kontor's does, so its reminders agree with ours.
+  if (booking) booking.value().due_date = item.due_date;
+  return booking;
 }
 
 }  // namespace
@@ -207,7 +210,14 @@ Result<Booking> BookingRules::charge(const OpenItem& item) const {
   if (Status added = draft.add(settings_.chart.account(role).number, *credit); !added) {
     return added.error();
   }
-  return draft.finish();
+  Result<Booking> booking = draft.finish();
+  if (booking) {
+    // Marked so that the bookkeeping's own dunning charges no interest on fees and interest
+    // (DATEV Sachverhalt 40, 31), and due when the notice that charged them asks to be paid.
+    booking.value().facts = fee ? BookingFacts::dunning_fee : BookingFacts::dunning_interest;
+    booking.value().due_date = item.due_date;
+  }
+  return booking;
 }
 
 Result<Booking> BookingRules::invoice(const OpenItem& invoice) const {

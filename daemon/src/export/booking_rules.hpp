@@ -67,15 +67,17 @@ class BookingRules {
                                const Date& date) const;
 
   // A dunning fee or default interest item charged: debtor debit / fee or interest account
-  // credit, no tax key (damages, not VAT-able), dated the item's issue date.
+  // credit, no tax key (damages, not VAT-able), dated the item's issue date, due on its due
+  // date, with facts dunning_fee or dunning_interest (DATEV Sachverhalt 40, 31).
   Result<Booking> charge(const OpenItem& fee_or_interest) const;
 
   // An invoice: debtor debit / revenue of each rate credit, gross per rate, dated the issue
-  // date. An invoice without tax lines is refused naming it (no rate is guessed).
+  // date, due on its due date. An invoice without tax lines is refused naming it (no rate is
+  // guessed).
   Result<Booking> invoice(const OpenItem& invoice) const;
 
   // A credit note or cancellation: the invoice recipe mirrored — debtor credit / revenue (or,
-  // when configured, Erlösschmälerungen) of each rate debit.
+  // when configured, Erlösschmälerungen) of each rate debit; due on its due date.
   Result<Booking> credit_note(const OpenItem& credit_note) const;
 
   // `amount` of `item` written off on `date`. An uncollectible invoice corrects its VAT: each

@@ -74,6 +74,7 @@ OpenItem charge_item(std::string number, OpenItemType type, std::int64_t cents) 
   made.open = eur(cents);
   made.refers_to = "R-1";
   made.issue_date = day(2026, 4, 1);
+  made.due_date = day(2026, 4, 15);  // the pay-by date of the notice that charged it
   return made;
 }
 
@@ -275,6 +276,19 @@ TEST(BookingRulesTest, DefaultInterestBooksTo2650UnderSkr03And7100UnderSkr04) {
               ElementsAre(debit("10001", 750), credit("7100", 750)));
 }
 
+// DATEV's own dunning must not charge interest on what Kontor's dunning charged (Sachverhalt).
+TEST(BookingRulesTest, AFeeIsMarkedAsDunningFeeAndFallsDueWithItsNotice) {
+  const Booking booking = kSkr03.charge(charge_item("M-1-G1", OpenItemType::fee, 500)).value();
+  EXPECT_EQ(booking.facts, BookingFacts::dunning_fee);
+  EXPECT_EQ(booking.due_date, day(2026, 4, 15));
+}
+
+TEST(BookingRulesTest, InterestIsMarkedAsDunningInterestAndFallsDueWithItsNotice) {
+  const Booking booking = kSkr04.charge(charge_item("M-1-Z1", OpenItemType::interest, 750)).value();
+  EXPECT_EQ(booking.facts, BookingFacts::dunning_interest);
+  EXPECT_EQ(booking.due_date, day(2026, 4, 15));
+}
+
 TEST(BookingRulesTest, AFeeItemCarryingVatIsRefused) {
   OpenItem fee = charge_item("M-1-G1", OpenItemType::fee, 595);
   fee.tax_lines = {tax_line(19, 500, 95)};
@@ -387,6 +401,36 @@ TEST(BookingRulesTest, ACreditNoteReversesTheInvoiceRecipe) {
   }
 }
 
+TEST(BookingRulesTest, InvoicesAndCreditNotesFallDueWhenTheItemDoesAndAreNoDunningCharges) {
+  const Booking invoice = kSkr03.invoice(invoice_r2()).value();
+  EXPECT_EQ(invoice.due_date, day(2026, 3, 16));
+  EXPECT_EQ(invoice.facts, BookingFacts::none);
+  const Booking credit_note = kSkr03.credit_note(credit_note_gs1()).value();
+  EXPECT_EQ(credit_note.due_date, day(2026, 3, 16));
+  EXPECT_EQ(credit_note.facts, BookingFacts::none);
+}
+
+// Payments, Skonto, bank charges and write-offs settle an item; they are no item of their own.
+TEST(BookingRulesTest, WhatSettlesAnItemHasNoDueDateAndNoFacts) {
+  const OpenItem fee = charge_item("M-1-G1", OpenItemType::fee, 500);
+  const std::vector<Booking> bookings = {
+      kSkr03.payment(allocation("M-1-G1", 500, AllocationMethod::manual), fee, credit_transfer(500))
+          .value(),
+      kSkr03
+          .skonto(allocation("R-2", 357, AllocationMethod::skonto), invoice_r2(), day(2026, 3, 10))
+          .value(),
+      kSkr03
+          .bank_charges(allocation("M-1-G1", 350, AllocationMethod::bank_charges), fee,
+                        day(2026, 3, 10))
+          .value(),
+      kSkr03.write_off(fee, eur(500), WriteOffReason::uncollectible, day(2026, 9, 30)).value(),
+  };
+  for (const Booking& booking : bookings) {
+    EXPECT_EQ(booking.facts, BookingFacts::none) << booking.text;
+    EXPECT_FALSE(booking.due_date) << booking.text;
+  }
+}
+
 TEST(BookingRulesTest, ACancellationIsBookedAsStorno) {
   OpenItem cancellation = credit_note_gs1();
   cancellation.number = "ST-1";
@@ -478,8 +522,10 @@ TEST(BookingRulesTest, AMissingDebtorAccountWithoutARuleIsAnErrorNamingTheCustom
 
 TEST(BookingRulesTest, TheConfiguredRuleSuppliesAMissingDebtorAccount) {
   ExportSettings custom = settings(ChartPreset::skr03);
-  custom.debtor_account = DebtorAccountRule{
-      .kind = DebtorAccountRuleKind::from_customer_number, .account = "", .offset = 10000};
+  custom.debtor_account = DebtorAccountRule{.kind = DebtorAccountRuleKind::from_customer_number,
+                                            .account = "",
+                                            .offset = 10000,
+                                            .prefix = ""};
   OpenItem unknown = invoice_r1();
   unknown.debtor_account.clear();
   const Booking booking = BookingRules(custom, company())
@@ -500,6 +546,15 @@ TEST(BookingRulesTest, AReversalPutsEveryLineOnTheOtherSideAndNamesTheOriginal) 
   EXPECT_FALSE(reversal.exported());
   EXPECT_THAT(reversal.lines,
               ElementsAre(credit("10001", 22600), debit("8400", 11900), debit("8300", 10700)));
+  EXPECT_EQ(reversal.due_date, day(2026, 3, 16));
+}
+
+TEST(BookingRulesTest, TheReversalOfAFeeIsStillADunningFee) {
+  Booking exported = kSkr03.charge(charge_item("M-1-G1", OpenItemType::fee, 500)).value();
+  exported.id = 43;
+  const Booking reversal = kSkr03.reversal(exported, day(2026, 5, 1)).value();
+  EXPECT_EQ(reversal.facts, BookingFacts::dunning_fee);
+  EXPECT_EQ(reversal.due_date, day(2026, 4, 15));
 }
 
 TEST(BookingRulesTest, ABookingThatIsNotStoredCannotBeReversed) {
