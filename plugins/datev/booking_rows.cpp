@@ -4,11 +4,32 @@
 
 #include <map>
 
+#include "extf_fields.hpp"
+
 namespace kontor::plugins::datev {
 namespace {
 
 BookingSide other_side(BookingSide side) {
   return side == BookingSide::debit ? BookingSide::credit : BookingSide::debit;
+}
+
+// Whether DATEV takes `account` for a Personenkonto; an account it refuses altogether is the
+// writer's to report, with its record and column.
+bool is_personal_account(std::string_view account, int account_length) {
+  Result<AccountKind> kind = account_kind(account, account_length, FieldPlace{});
+  return kind.ok() && *kind == AccountKind::personal;
+}
+
+std::string_view facts_code(BookingFacts facts) {
+  switch (facts) {
+    case BookingFacts::dunning_interest:
+      return kFactsDunningInterest;
+    case BookingFacts::dunning_fee:
+      return kFactsDunningFee;
+    case BookingFacts::none:
+      break;
+  }
+  return "";
 }
 
 std::string booking_name(const Booking& booking) {
@@ -18,7 +39,7 @@ std::string booking_name(const Booking& booking) {
 
 }  // namespace
 
-Result<std::vector<ExtfBooking>> records_of(const Booking& booking) {
+Result<std::vector<ExtfBooking>> records_of(const Booking& booking, int account_length) {
   if (Status balanced = check_balanced(booking); !balanced) {
     return Error{fmt::format("booking {}: {}", booking.id, balanced.error().message), booking.id};
   }
@@ -34,8 +55,10 @@ Result<std::vector<ExtfBooking>> records_of(const Booking& booking) {
   const bool reversal = booking.reverses.has_value();
   std::vector<ExtfBooking> records;
   records.reserve(booking.lines.size() - 1);
+  const bool debtor_is_personal = is_personal_account(debtor.account, account_length);
   for (std::size_t i = 1; i < booking.lines.size(); ++i) {
     const BookingLine& line = booking.lines[i];
+    const bool open_item = debtor_is_personal || is_personal_account(line.account, account_length);
     records.push_back(ExtfBooking{
         .amount = line.amount,
         // The debtor's side against this line; for a Generalumkehr the original's, which is the
@@ -48,22 +71,22 @@ Result<std::vector<ExtfBooking>> records_of(const Booking& booking) {
         .document_number = booking.document_number,
         .document_number_2 = "",
         .text = booking.text,
-        .due_date = std::nullopt,
+        .due_date = open_item ? booking.due_date : std::nullopt,
         .general_reversal = reversal,
-        .facts_code = "",
+        .facts_code = std::string(open_item ? facts_code(booking.facts) : ""),
     });
   }
   return records;
 }
 
 BookingFilePlan plan_booking_files(std::span<const Booking> bookings,
-                                   const FiscalYearStart& fiscal_year_start,
+                                   const FiscalYearStart& fiscal_year_start, int account_length,
                                    std::int64_t max_records) {
   BookingFilePlan plan;
   // Each period's files, the last one being filled; keyed by Datum vom, so in period order.
   std::map<Date, std::vector<PlannedFile>> periods;
   for (const Booking& booking : bookings) {
-    Result<std::vector<ExtfBooking>> records = records_of(booking);
+    Result<std::vector<ExtfBooking>> records = records_of(booking, account_length);
     if (!records) {
       plan.errors.push_back(records.error());
       continue;

@@ -17,6 +17,12 @@
 // the accounts instead of inflating both (writing the turned sides *and* GU would double the
 // original).
 //
+// Open-item fields: a booking's `facts` (Sachverhalt 18: 40 Mahngebühr, 31 Mahnzins) and
+// `due_date` (Fälligkeit 117) go on each of its records that has a Personenkonto (SKL+1 digits) as
+// Konto or Gegenkonto, since DATEV keeps them only for open items there. On a record without one
+// (books kept without Personenkonten, the debtor line on a collective Sachkonto) there is no open
+// item to mark, so they are left out rather than refused.
+//
 // Files: one per period (booking_periods.hpp) and at most `max_records` records each, a
 // booking's records never split between two files unless it alone has more; bookings keep the
 // batch's order within a file, files are in the order of their periods.
@@ -54,11 +60,12 @@ struct BookingFilePlan {
   std::vector<Error> errors;
 };
 
-// The records of `booking`, or why it has none.
-Result<std::vector<ExtfBooking>> records_of(const Booking& booking);
+// The records of `booking` for a client whose Sachkonten have `account_length` digits, or why it
+// has none.
+Result<std::vector<ExtfBooking>> records_of(const Booking& booking, int account_length);
 
 BookingFilePlan plan_booking_files(std::span<const Booking> bookings,
-                                   const FiscalYearStart& fiscal_year_start,
+                                   const FiscalYearStart& fiscal_year_start, int account_length,
                                    std::int64_t max_records = kMaxBookingsPerFile);
 
 }  // namespace kontor::plugins::datev

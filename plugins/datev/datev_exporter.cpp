@@ -83,7 +83,8 @@ Status DatevExporter::stage(const sdk::ExportBatch& batch) {
   const std::string which = "batch " + batch.batch_id;
   if (batch.bookings.empty()) return Status::failed(which + " has no bookings");
 
-  BookingFilePlan plan = plan_booking_files(batch.bookings, settings_.fiscal_year_start);
+  BookingFilePlan plan =
+      plan_booking_files(batch.bookings, settings_.fiscal_year_start, settings_.account_length);
   std::vector<std::string> errors;
   for (const Error& error : plan.errors) errors.push_back(error.message);
 
