@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "booking_rows.hpp"
+#include "debtor_rows.hpp"
+#include "extf_debtors.hpp"
 #include "extf_file_name.hpp"
 
 namespace kontor::plugins::datev {
@@ -48,7 +50,23 @@ std::string booking_message(const RecordSource& source, std::int64_t record,
   return fmt::format("booking {}, line {}: {}", source.booking_id, source.line, text);
 }
 
+// "record 2, field 18 (Postleitzahl): …" of the writer, told as the debtor's.
+std::string debtor_message(const ExtfDebtor& debtor, std::int64_t record,
+                           const std::string& message) {
+  std::string text = message;
+  const std::string prefix = fmt::format("record {}, ", record);
+  if (text.starts_with(prefix)) text.erase(0, prefix.size());
+  return fmt::format("debtor {} (customer {}): {}", debtor.account, debtor.customer_number, text);
+}
+
 }  // namespace
+
+std::string planned_debtor_file_name(std::string_view batch_id) {
+  // "EXTF_DebKred_Stamm.csv" without its ".csv".
+  std::string name = debtor_file_name("");
+  name.resize(name.size() - 4);
+  return name + "_" + batch_file_part(batch_id) + ".csv";
+}
 
 std::string planned_file_name(const Date& period_from, int part, std::string_view batch_id) {
   // "EXTF_Buchungsstapel_202401.csv" without its ".csv".
@@ -95,6 +113,11 @@ Status DatevExporter::stage(const sdk::ExportBatch& batch) {
                                 : batch.bookings.front().lines.front().amount.currency();
   const ExtfTimestamp created_at = timestamp_of(host_.now());
   std::vector<StagedFile> files;
+  // Master data first: published in this order, so that an import that takes files as they
+  // appear knows the debtors before the bookings on them.
+  if (settings_.write_debtors && !batch.debtors.empty() && !plan.files.empty()) {
+    stage_debtors(batch, plan.files.back().period.fiscal_year_start, created_at, files, errors);
+  }
   for (const PlannedFile& planned : plan.files) {
     const BookingBatchHeader header{
         .client = {.advisor_number = settings_.advisor_number,
@@ -153,6 +176,52 @@ Status DatevExporter::stage(const sdk::ExportBatch& batch) {
                          batch.bookings.size(), files.size(),
                          folder_.staging_folder(batch.batch_id).string()));
   return Status::ok();
+}
+
+void DatevExporter::stage_debtors(const sdk::ExportBatch& batch, const Date& fiscal_year_start,
+                                  const ExtfTimestamp& created_at, std::vector<StagedFile>& files,
+                                  std::vector<std::string>& errors) {
+  const std::string which = "batch " + batch.batch_id;
+  DebtorPlan plan = plan_debtors(batch.debtors, settings_.account_length);
+  for (const std::string& note : plan.notes) host_.info(which + ": " + note);
+  if (plan.debtors.empty()) return;
+
+  // Into the fiscal year of the batch's latest bookings: DATEV carries master data forward into
+  // a new fiscal year, not back into an earlier one.
+  const DebtorFileHeader header{
+      .client = {.advisor_number = settings_.advisor_number,
+                 .client_number = settings_.client_number,
+                 .fiscal_year_start = fiscal_year_start,
+                 .account_length = settings_.account_length,
+                 .chart = settings_.chart},
+      .created_at = created_at,
+      .label = settings_.label_prefix,
+      .origin = "RE",
+      .exported_by = "",
+      .application_info = "",
+  };
+  ExtfWritten written = write_debtor_file(header, plan.debtors);
+  const std::string name = planned_debtor_file_name(batch.batch_id);
+  auto debtor_of = [&](std::int64_t record) -> const ExtfDebtor* {
+    return record >= 1 && record <= static_cast<std::int64_t>(plan.debtors.size())
+               ? &plan.debtors[static_cast<std::size_t>(record - 1)]
+               : nullptr;
+  };
+  for (const Error& error : written.errors) {
+    const ExtfDebtor* debtor = debtor_of(error.position);
+    errors.push_back(debtor != nullptr ? debtor_message(*debtor, error.position, error.message)
+                                       : name + ": " + error.message);
+  }
+  for (const ExtfChange& change : written.changes) {
+    const ExtfDebtor* debtor = debtor_of(change.record);
+    host_.warn(which + ": " +
+               (debtor != nullptr ? debtor_message(*debtor, change.record, change.message)
+                                  : name + ": " + change.message));
+  }
+  if (written.ok()) {
+    host_.info(fmt::format("{}: {} debtor(s) in {}", which, plan.debtors.size(), name));
+    files.push_back(StagedFile{.name = name, .bytes = std::move(written.text)});
+  }
 }
 
 Status DatevExporter::publish(const std::string& batch_id) {

@@ -7,11 +7,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <cstring>
 #include <filesystem>
 
 #include "extf_file_name.hpp"
 #include "extf_test_batch.hpp"
 #include "extf_test_reader.hpp"
+#include "kontor/sdk/abi_convert.hpp"
 #include "kontor/testing/fake_host.hpp"
 #include "support/temp_dir.hpp"
 
@@ -46,7 +49,9 @@ constexpr int kBu = 9;
 constexpr int kBelegdatum = 10;
 constexpr int kBelegfeld1 = 11;
 constexpr int kBuchungstext = 14;
+constexpr int kSachverhalt = 18;
 constexpr int kFestschreibung = 114;
+constexpr int kFaelligkeit = 117;
 constexpr int kGeneralumkehr = 118;
 constexpr int kHeaderCreated = 6;
 constexpr int kHeaderFiscalYear = 13;
@@ -73,6 +78,34 @@ Booking payment(std::int64_t id, const Date& date, std::string number = "RE2024-
       .reverses = std::nullopt,
       .facts = BookingFacts::none,
       .due_date = std::nullopt};
+}
+
+// A dunning fee (facts dunning_fee) or default interest (dunning_interest) of 5,00 on debtor
+// 10001, due 9 February.
+Booking charge(std::int64_t id, BookingFacts facts, std::string number) {
+  return Booking{.id = id,
+                 .date = day(2024, 1, 26),
+                 .document_number = number,
+                 .text = "Mahnung " + number,
+                 .lines = {line("10001", BookingSide::debit, 500),
+                           line(facts == BookingFacts::dunning_fee ? "8600" : "2650",
+                                BookingSide::credit, 500)},
+                 .exported_in = "",
+                 .reverses = std::nullopt,
+                 .facts = facts,
+                 .due_date = day(2024, 2, 9)};
+}
+
+Customer customer(std::string number, std::string name, CustomerKind kind) {
+  Customer made;
+  made.number = std::move(number);
+  made.name = std::move(name);
+  made.address = {.street = "Lindenallee 3", .postcode = "53111", .city = "Bonn", .country = "DE"};
+  made.email = "buchhaltung@example.de";
+  made.language = "de";
+  made.ibans = {Iban::parse("DE89370400440532013000").value()};
+  made.kind = kind;
+  return made;
 }
 
 sdk::ExportBatch batch_of(std::string id, std::vector<Booking> bookings) {
@@ -528,6 +561,204 @@ TEST_F(DatevExporterTest, AnEmptyBatchOrOneWithoutIdIsRefused) {
             sdk::Code::kFailed);
   EXPECT_EQ(exporter->proxy().publish("").code(), sdk::Code::kFailed);
   EXPECT_TRUE(file_names_in(target_).empty());
+}
+
+// --- Sachverhalt, Fälligkeit and the batch's debtors (ABI 1.1) ---------------------------------
+
+TEST_F(DatevExporterTest, FeesAndInterestAreSachverhalt40And31AndFallDue) {
+  auto exporter = create();
+  const sdk::Status staged = exporter->proxy().stage(batch_of(
+      "b-30", {charge(1, BookingFacts::dunning_fee, "M-1-G1"),
+               charge(2, BookingFacts::dunning_interest, "M-1-Z1"), payment(3, day(2024, 1, 29))}));
+  ASSERT_TRUE(staged.is_ok()) << staged.message();
+  ASSERT_TRUE(exporter->proxy().publish("b-30").is_ok());
+  const ReadFile file = read_extf(target_ / "EXTF_Buchungsstapel_202401_b-30.csv");
+  ASSERT_EQ(file.record_count(), 3U);
+  EXPECT_EQ(at(file.record(1), kSachverhalt), "40");
+  EXPECT_EQ(at(file.record(1), kFaelligkeit), "09022024");
+  EXPECT_EQ(at(file.record(1), kGegenkonto), "8600");
+  EXPECT_EQ(at(file.record(2), kSachverhalt), "31");
+  EXPECT_EQ(at(file.record(2), kFaelligkeit), "09022024");
+  // A payment settles an item and is none itself.
+  EXPECT_EQ(at(file.record(3), kSachverhalt), "");
+  EXPECT_EQ(at(file.record(3), kFaelligkeit), "");
+}
+
+TEST_F(DatevExporterTest, OnACollectiveSachkontoTheOpenItemFieldsAreLeftOut) {
+  Booking fee = charge(1, BookingFacts::dunning_fee, "M-1-G1");
+  fee.lines[0].account = "1400";
+  auto exporter = create();
+  ASSERT_TRUE(exporter->proxy().stage(batch_of("b-31", {fee})).is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-31").is_ok());
+  const ReadFile file = read_extf(target_ / "EXTF_Buchungsstapel_202401_b-31.csv");
+  EXPECT_EQ(at(file.record(1), kKonto), "1400");
+  EXPECT_EQ(at(file.record(1), kSachverhalt), "");
+  EXPECT_EQ(at(file.record(1), kFaelligkeit), "");
+}
+
+TEST_F(DatevExporterTest, TheBatchsDebtorsAreOneDebitorenFileStagedAndPublishedWithTheBookings) {
+  sdk::ExportBatch batch = batch_of("b-32", {payment(1, day(2024, 1, 25))});
+  batch.debtors = {
+      {.account = "10001",
+       .customer = customer("K-1", "Bäckerei Schmitz GmbH", CustomerKind::business)},
+      {.account = "10002", .customer = customer("K-2", "Anna Krüger", CustomerKind::consumer)}};
+  auto exporter = create();
+  const sdk::Status staged = exporter->proxy().stage(batch);
+  ASSERT_TRUE(staged.is_ok()) << staged.message();
+  EXPECT_EQ(file_names_in(staging_root_ / "b-32"),
+            (std::vector<std::string>{"EXTF_Buchungsstapel_202401_b-32.csv",
+                                      "EXTF_DebKred_Stamm_b-32.csv", "kontor-batch.txt"}));
+  EXPECT_EQ(published(), std::vector<std::string>{});
+  // Master data is published first, so that an import taking files as they come knows the
+  // debtors before their bookings.
+  const std::string manifest = read_file(staging_root_ / "b-32" / "kontor-batch.txt");
+  EXPECT_LT(manifest.find("EXTF_DebKred_Stamm_b-32.csv"),
+            manifest.find("EXTF_Buchungsstapel_202401_b-32.csv"));
+
+  ASSERT_TRUE(exporter->proxy().publish("b-32").is_ok());
+  EXPECT_EQ(published(), (std::vector<std::string>{"EXTF_Buchungsstapel_202401_b-32.csv",
+                                                   "EXTF_DebKred_Stamm_b-32.csv"}));
+  const ReadFile file = read_extf(target_ / "EXTF_DebKred_Stamm_b-32.csv");
+  const std::vector<std::string>& header = file.header();
+  EXPECT_EQ(header.size(), 31U);
+  EXPECT_EQ(at(header, 3), "16");
+  EXPECT_EQ(at(header, 4), "\"Debitoren/Kreditoren\"");
+  EXPECT_EQ(at(header, 5), "5");
+  EXPECT_EQ(at(header, kHeaderCreated), "20260128093000123");
+  EXPECT_EQ(at(header, 11), "29098");
+  EXPECT_EQ(at(header, 12), "55003");
+  EXPECT_EQ(at(header, kHeaderFiscalYear), "20240101");
+  EXPECT_EQ(at(header, 14), "4");
+  EXPECT_EQ(at(header, kHeaderFrom), "");
+  EXPECT_EQ(unquoted(at(header, kHeaderLabel)), "Kontor");
+  EXPECT_EQ(at(header, 27), "\"03\"");
+
+  ASSERT_EQ(file.record_count(), 2U);
+  const std::vector<std::string>& business = file.record(1);
+  EXPECT_EQ(business.size(), 254U);
+  EXPECT_EQ(at(business, 1), "10001");
+  EXPECT_EQ(at(business, 2),
+            "\"B\xE4"
+            "ckerei Schmitz GmbH\"");  // Windows-1252
+  EXPECT_EQ(at(business, 6), "\"\"");
+  EXPECT_EQ(at(business, 7), "\"2\"");  // Unternehmen
+  EXPECT_EQ(unquoted(at(business, 16)), "Lindenallee 3");
+  EXPECT_EQ(unquoted(at(business, 18)), "53111");
+  EXPECT_EQ(unquoted(at(business, 19)), "Bonn");
+  EXPECT_EQ(unquoted(at(business, 20)), "DE");
+  EXPECT_EQ(unquoted(at(business, 33)), "buchhaltung@example.de");
+  EXPECT_EQ(unquoted(at(business, 45)), "DE89370400440532013000");
+  EXPECT_EQ(at(business, 49), "\"1\"");  // the main bank
+  EXPECT_EQ(unquoted(at(business, 99)), "K-1");
+  EXPECT_EQ(at(business, 101), "\"1\"");  // Deutsch
+  const std::vector<std::string>& consumer = file.record(2);
+  EXPECT_EQ(at(consumer, 1), "10002");
+  EXPECT_EQ(at(consumer, 2), "\"\"");
+  EXPECT_EQ(at(consumer, 4), "\"\"");
+  EXPECT_EQ(at(consumer, 5), "\"\"");
+  EXPECT_EQ(at(consumer, 6), "\"Anna Kr\xFCger\"");  // the whole name, keine Angabe
+  EXPECT_EQ(at(consumer, 7), "\"0\"");
+}
+
+TEST_F(DatevExporterTest, DebtorsFalseWritesNoMasterData) {
+  host_.set("debtors", "false");
+  sdk::ExportBatch batch = batch_of("b-33", {payment(1, day(2024, 1, 25))});
+  batch.debtors = {
+      {.account = "10001", .customer = customer("K-1", "Schmitz GmbH", CustomerKind::business)}};
+  auto exporter = create();
+  ASSERT_TRUE(exporter->proxy().stage(batch).is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-33").is_ok());
+  EXPECT_EQ(published(), (std::vector<std::string>{"EXTF_Buchungsstapel_202401_b-33.csv"}));
+}
+
+TEST_F(DatevExporterTest, ABatchWithoutDebtorsOrOnlySachkontenHasNoDebitorenFile) {
+  sdk::ExportBatch on_ledger = batch_of("b-34", {payment(1, day(2024, 1, 25))});
+  on_ledger.debtors = {
+      {.account = "1400", .customer = customer("K-1", "Schmitz GmbH", CustomerKind::business)}};
+  auto exporter = create();
+  ASSERT_TRUE(exporter->proxy().stage(on_ledger).is_ok());
+  ASSERT_TRUE(exporter->proxy().stage(batch_of("b-35", {payment(2, day(2024, 1, 26))})).is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-34").is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-35").is_ok());
+  EXPECT_EQ(published(), (std::vector<std::string>{"EXTF_Buchungsstapel_202401_b-34.csv",
+                                                   "EXTF_Buchungsstapel_202401_b-35.csv"}));
+  bool told = false;
+  for (const std::string& logged : host_.log_lines()) {
+    told = told || logged.find("account 1400: a Sachkonto") != std::string::npos;
+  }
+  EXPECT_TRUE(told);
+}
+
+TEST_F(DatevExporterTest, TheDebitorenFileIsInTheFiscalYearOfTheLatestBookings) {
+  sdk::ExportBatch batch =
+      batch_of("b-36", {payment(1, day(2023, 12, 28)), payment(2, day(2024, 1, 3))});
+  batch.debtors = {
+      {.account = "10001", .customer = customer("K-1", "Schmitz GmbH", CustomerKind::business)}};
+  auto exporter = create();
+  ASSERT_TRUE(exporter->proxy().stage(batch).is_ok());
+  ASSERT_TRUE(exporter->proxy().publish("b-36").is_ok());
+  EXPECT_EQ(at(read_extf(target_ / "EXTF_DebKred_Stamm_b-36.csv").header(), kHeaderFiscalYear),
+            "20240101");
+}
+
+TEST_F(DatevExporterTest, ADebtorDatevWouldRefuseStagesNothingAndIsNamed) {
+  Customer long_postcode = customer("K-1", "Schmitz GmbH", CustomerKind::business);
+  long_postcode.address.postcode = "12345-678901";
+  sdk::ExportBatch batch = batch_of("b-37", {payment(1, day(2024, 1, 25))});
+  batch.debtors = {
+      {.account = "10001", .customer = long_postcode},
+      {.account = "70001", .customer = customer("K-2", "Lieferant GmbH", CustomerKind::business)}};
+  auto exporter = create();
+  const sdk::Status status = exporter->proxy().stage(batch);
+  EXPECT_EQ(status.code(), sdk::Code::kFailed);
+  EXPECT_THAT(status.message(), HasSubstr("2 problems"));
+  EXPECT_THAT(status.message(), HasSubstr("debtor 10001 (customer K-1): field 18"));
+  EXPECT_THAT(status.message(), HasSubstr("debtor 70001 (customer K-2): field 1"));
+  EXPECT_TRUE(file_names_in(target_).empty());
+}
+
+TEST_F(DatevExporterTest, DebitorenFileNamesCarryTheBatchLikeTheBookingFiles) {
+  EXPECT_EQ(planned_debtor_file_name("b-1"), debtor_file_name("b-1"));
+  EXPECT_EQ(planned_debtor_file_name("2024/01"),
+            "EXTF_DebKred_Stamm_" + batch_file_part("2024/01") + ".csv");
+}
+
+// Elements of an older host's arrays lie at its own, smaller stride.
+template <typename T>
+std::vector<std::uint8_t> packed_as_older(const std::vector<T>& items, std::size_t old_size) {
+  std::vector<std::uint8_t> bytes(items.size() * old_size);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    T item = items[i];
+    item.struct_size = static_cast<std::uint32_t>(old_size);
+    std::memcpy(bytes.data() + i * old_size, &item, old_size);
+  }
+  return bytes;
+}
+
+// A host built before ABI 1.1 sends smaller structs: no facts, no due dates, no debtors.
+TEST_F(DatevExporterTest, ABatchFromAHostBeforeAbi1_1IsStagedWithoutOpenItemFieldsOrMasterData) {
+  sdk::ExportBatch batch = batch_of("b-38", {charge(1, BookingFacts::dunning_fee, "M-1-G1")});
+  batch.debtors = {
+      {.account = "10001", .customer = customer("K-1", "Schmitz GmbH", CustomerKind::business)}};
+  sdk::CExportBatch c;
+  sdk::to_c(batch, c);
+  constexpr std::size_t kOldBooking = offsetof(kontor_booking, facts);
+  const std::vector<std::uint8_t> bookings = packed_as_older(c.bookings, kOldBooking);
+  kontor_export_batch old = c.batch;
+  old.struct_size = offsetof(kontor_export_batch, debtors);
+  old.bookings = reinterpret_cast<const kontor_booking*>(bookings.data());
+  old.booking_size = kOldBooking;
+
+  auto exporter = create();
+  ASSERT_EQ(exporter->descriptor()->exporter->stage(exporter->instance(), &old), KONTOR_OK);
+  ASSERT_TRUE(exporter->proxy().publish("b-38").is_ok());
+  EXPECT_EQ(published(), (std::vector<std::string>{"EXTF_Buchungsstapel_202401_b-38.csv"}));
+  const ReadFile file = read_extf(target_ / "EXTF_Buchungsstapel_202401_b-38.csv");
+  ASSERT_EQ(file.record_count(), 1U);
+  EXPECT_EQ(at(file.record(1), kUmsatz), "5,00");
+  EXPECT_EQ(unquoted(at(file.record(1), kBelegfeld1)), "M-1-G1");
+  EXPECT_EQ(at(file.record(1), kSachverhalt), "");
+  EXPECT_EQ(at(file.record(1), kFaelligkeit), "");
 }
 
 TEST_F(DatevExporterTest, ARelativePathIsRefusedAtCreation) {

@@ -66,6 +66,10 @@ std::vector<sdk::ConfigField> datev_config_schema() {
       ConfigField::list("automatic_accounts",
                         "Accounts on which DATEV computes the VAT itself (AM accounts); default: "
                         "those of SKR03 or SKR04 with Sachkontenlänge 4 (automatic_accounts.cpp)"),
+      ConfigField::flag("debtors",
+                        "Write the batch's debtors (name, address, e-mail, IBANs of each "
+                        "Personenkonto) as a Debitoren/Kreditoren file next to the bookings")
+          .defaults("true"),
   };
 }
 
@@ -108,6 +112,7 @@ Result<DatevSettings> read_datev_settings(const sdk::Config& config) {
     problems.push_back(fmt::format("format_version {} is neither 13 nor 12", version));
   }
   settings.locked = config.flag("lock");
+  settings.write_debtors = config.flag("debtors");
   settings.label_prefix = config.text("label");
 
   // A list key always reaches the plugin, empty when not given: empty means the preset (a DATEV

@@ -28,6 +28,7 @@ struct DatevSettings {
   bool locked = false;
   std::string label_prefix = "Kontor";  // Bezeichnung: "<prefix> MM/YYYY"
   AutomaticAccounts automatic_accounts;
+  bool write_debtors = true;  // a Debitoren/Kreditoren file with each batch that has debtors
 };
 
 std::vector<sdk::ConfigField> datev_config_schema();
