@@ -419,6 +419,75 @@ CREATE INDEX reconciliation_allocations_by_allocation
   ON reconciliation_allocations(allocation_id);
 )sql";
 
+// Bookings and their export (issue 14): balanced bookings derived from allocations and items,
+// never deleted (a replaced one is retired and reversed); export batches per target with the
+// bookings they carried; each target's watermark — the highest booking a regular batch took.
+constexpr std::string_view kBookingExport = R"sql(
+CREATE TABLE bookings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  source TEXT NOT NULL CHECK (source <> ''),
+  kind TEXT NOT NULL,
+  customer_number TEXT NOT NULL,
+  booking_date TEXT NOT NULL,
+  document_number TEXT NOT NULL,
+  text TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  reverses INTEGER REFERENCES bookings(id),
+  facts TEXT NOT NULL DEFAULT 'none',
+  due_date TEXT,
+  current INTEGER NOT NULL CHECK (current IN (0, 1)),
+  recorded_at TEXT NOT NULL,
+  amended_at TEXT
+);
+CREATE INDEX bookings_by_customer ON bookings(customer_number);
+CREATE INDEX bookings_by_date ON bookings(booking_date);
+CREATE UNIQUE INDEX bookings_current_source ON bookings(source) WHERE current = 1;
+
+CREATE TABLE booking_lines (
+  booking_id INTEGER NOT NULL REFERENCES bookings(id),
+  position INTEGER NOT NULL,
+  account TEXT NOT NULL CHECK (account <> ''),
+  side TEXT NOT NULL CHECK (side IN ('debit', 'credit')),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  tax_key TEXT NOT NULL,
+  PRIMARY KEY (booking_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE export_batches (
+  id TEXT PRIMARY KEY,
+  target TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  serial INTEGER NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('recorded', 'staged', 'published', 'discarded')),
+  repeat INTEGER NOT NULL CHECK (repeat IN (0, 1)),
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  booking_count INTEGER NOT NULL,
+  first_booking INTEGER NOT NULL,
+  last_booking INTEGER NOT NULL,
+  watermark_before INTEGER NOT NULL,
+  requested_by TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  staged_at TEXT,
+  published_at TEXT,
+  UNIQUE (target, sequence)
+);
+
+CREATE TABLE export_batch_bookings (
+  batch_id TEXT NOT NULL REFERENCES export_batches(id),
+  booking_id INTEGER NOT NULL REFERENCES bookings(id),
+  PRIMARY KEY (batch_id, booking_id)
+) WITHOUT ROWID;
+CREATE INDEX export_batch_bookings_by_booking ON export_batch_bookings(booking_id);
+
+CREATE TABLE export_targets (
+  target TEXT PRIMARY KEY,
+  watermark INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -429,6 +498,7 @@ constexpr Migration kMigrations[] = {
     {7, "dunning and outbox", kDunning},
     {8, "notice documents", kNoticeDocuments},
     {9, "statements of account", kStatementsOfAccount},
+    {10, "bookings and their export", kBookingExport},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

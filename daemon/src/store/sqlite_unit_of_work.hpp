@@ -69,6 +69,20 @@ class UnitOfWork final : public Transaction {
   Result<std::optional<std::string>> last_notice_number(std::string_view prefix) override;
   Result<std::vector<Note>> notes(const NoteQuery& query) override;
   Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) override;
+  Result<std::vector<StoredBooking>> bookings_of_customer(
+      std::string_view customer_number) override;
+  Result<std::optional<StoredBooking>> booking(std::int64_t id) override;
+  Result<std::vector<StoredBooking>> bookings_after(std::int64_t after_id,
+                                                    std::int64_t limit) override;
+  Result<std::vector<StoredBooking>> bookings_of_batch(std::string_view batch_id) override;
+  Result<std::vector<StoredBooking>> bookings_dated(const Date& from, const Date& to,
+                                                    std::int64_t up_to_id) override;
+  Result<std::vector<AccountTotal>> booking_totals() override;
+  Result<std::int64_t> export_watermark(std::string_view target) override;
+  Result<std::optional<ExportBatchRecord>> export_batch(std::string_view id) override;
+  Result<std::vector<ExportBatchRecord>> export_batches(const ExportBatchQuery& query) override;
+  Result<std::vector<ExportBatchRecord>> unfinished_export_batches(
+      std::string_view target) override;
   Result<std::optional<std::string>> state_get(std::string_view instance,
                                                std::string_view key) override;
   Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) override;
@@ -103,6 +117,14 @@ class UnitOfWork final : public Transaction {
                                     std::string_view item_number) override;
   Result<std::int64_t> add_note(const Note& note) override;
   Result<Change> resolve_note(std::int64_t id) override;
+  Result<std::int64_t> record_booking(const StoredBooking& booking) override;
+  Result<Change> amend_booking(std::int64_t id, const Booking& amended) override;
+  Result<Change> retire_booking(std::int64_t id) override;
+  Result<ExportBatchRecord> record_export_batch(
+      const ExportBatchRecord& batch, const std::vector<std::int64_t>& booking_ids) override;
+  Result<Change> mark_export_batch(std::string_view id, ExportBatchState state,
+                                   std::string_view detail) override;
+  Result<Change> note_export_batch(std::string_view id, std::string_view detail) override;
   Result<Change> state_put(std::string_view instance, std::string_view key,
                            std::string_view bytes) override;
   Result<Change> state_erase(std::string_view instance, std::string_view key) override;
@@ -137,6 +159,7 @@ class UnitOfWork final : public Transaction {
   int insert_transaction_rows(std::int64_t statement_row, const std::vector<BankTransaction>& rows,
                               std::int64_t position, std::int64_t entry);
   bool customer_exists(std::string_view number);
+  void insert_booking_lines(std::int64_t id, const Booking& booking);
   Result<std::int64_t> insert_allocation(const Allocation& allocation);
   std::int64_t insert_job_run(const JobRun& run, JobRunOutcome outcome);
   std::vector<JobRun> load_job_runs(Query& rows);  // with their warnings

@@ -35,6 +35,7 @@
 #include "kontor/model/allocation.hpp"
 #include "kontor/model/bank_statement.hpp"
 #include "kontor/model/bank_transaction.hpp"
+#include "kontor/model/booking.hpp"
 #include "kontor/model/customer.hpp"
 #include "kontor/model/date.hpp"
 #include "kontor/model/event.hpp"
@@ -284,6 +285,57 @@ struct AccountHistory {
   std::vector<UnappliedPayment> unapplied;                   // by booking day
 };
 
+// --- Bookings and their export (issue 14) ---------------------------------------------------
+
+// A booking as the store keeps it: the business event it books and whether it still stands.
+// Bookings are never deleted. One in no batch yet may be amended; once a batch carries it, a
+// change is its reversal (Generalumkehr) plus a new booking for the same source.
+struct StoredBooking {
+  Booking booking;  // id assigned by the store; exported_in = the first batch that carried it
+  // The event it books: "allocation:<id>" for a payment, Skonto, bank charges or an undone
+  // allocation, "item:<number>" for a fee, interest, invoice or credit note; a reversal of a
+  // replaced booking carries its source too.
+  std::string source;
+  std::string kind;             // the booking rule: payment, skonto, fee, reversal, ...
+  std::string customer_number;  // whose account it touches: the debtor's customer
+  bool current = true;          // false once replaced, or when it is a replacement's reversal
+  std::string recorded_at;      // UTC
+};
+
+enum class ExportBatchState { recorded, staged, published, discarded };
+
+std::string_view to_string(ExportBatchState state);
+Result<ExportBatchState> parse_export_batch_state(std::string_view text);
+
+// A batch of bookings for one target (an exporter instance), recorded before the exporter
+// stages it, marked staged and published as the exporter confirms (DESIGN.md §8).
+struct ExportBatchRecord {
+  std::string id;      // "<target>-<nnnnnn>": unique, and the exporter's idempotency key
+  std::string target;  // the exporter instance
+  ExportBatchState state = ExportBatchState::recorded;
+  // A repeat carries bookings the target had already, on an operator's request; it does not
+  // move the target's watermark.
+  bool repeat = false;
+  std::optional<Date> period_from, period_to;  // the bookings' first and last day
+  std::int64_t booking_count = 0;
+  std::int64_t first_booking = 0, last_booking = 0;  // ids
+  std::string requested_by;                          // the run key or the operator that recorded it
+  std::string detail;  // the exporter's last answer (an error while it is not published)
+  std::string recorded_at, staged_at, published_at;  // UTC; empty until then
+};
+
+struct ExportBatchQuery {
+  std::string target;  // empty: every target
+  std::int64_t limit = 100;
+};
+
+// Debit and credit of one account over the bookings: what the bookkeeping must show.
+struct AccountTotal {
+  std::string account;
+  Money debit;
+  Money credit;
+};
+
 // One attempt of a job run (the scheduler's record, table job_runs). Instants are UTC and kept
 // to the millisecond.
 using Instant = std::chrono::sys_time<std::chrono::microseconds>;
@@ -416,6 +468,29 @@ class Reader {
   virtual Result<std::vector<Event>> events(std::int64_t after_id, std::int64_t limit) = 0;
 
   // The bytes a plugin instance stored under `key`, if any.
+  // Bookings (issue 14). A customer's bookings, current and replaced, by id.
+  virtual Result<std::vector<StoredBooking>> bookings_of_customer(
+      std::string_view customer_number) = 0;
+  virtual Result<std::optional<StoredBooking>> booking(std::int64_t id) = 0;
+  // Up to `limit` bookings with an id above `after_id`, by id.
+  virtual Result<std::vector<StoredBooking>> bookings_after(std::int64_t after_id,
+                                                            std::int64_t limit) = 0;
+  // The bookings of batch `batch_id`, by id.
+  virtual Result<std::vector<StoredBooking>> bookings_of_batch(std::string_view batch_id) = 0;
+  // Bookings dated `from`..`to` with an id up to `up_to_id`, by id (a repeat's bookings).
+  virtual Result<std::vector<StoredBooking>> bookings_dated(const Date& from, const Date& to,
+                                                            std::int64_t up_to_id) = 0;
+  // Debit and credit per account over every booking (reversals included), by account.
+  virtual Result<std::vector<AccountTotal>> booking_totals() = 0;
+  // The highest booking id a non-repeat batch of `target` carried; 0 before the first.
+  virtual Result<std::int64_t> export_watermark(std::string_view target) = 0;
+  virtual Result<std::optional<ExportBatchRecord>> export_batch(std::string_view id) = 0;
+  // Newest first.
+  virtual Result<std::vector<ExportBatchRecord>> export_batches(const ExportBatchQuery& query) = 0;
+  // Batches of `target` recorded or staged but not yet published or discarded, oldest first.
+  virtual Result<std::vector<ExportBatchRecord>> unfinished_export_batches(
+      std::string_view target) = 0;
+
   virtual Result<std::optional<std::string>> state_get(std::string_view instance,
                                                        std::string_view key) = 0;
 
@@ -498,6 +573,28 @@ class Transaction : public Reader {
   // A note about a customer or one of its items (the customer is taken from the item).
   virtual Result<std::int64_t> add_note(const Note& note) = 0;
   virtual Result<Change> resolve_note(std::int64_t id) = 0;
+
+  // Bookings (issue 14). Records a balanced booking; returns its id.
+  virtual Result<std::int64_t> record_booking(const StoredBooking& booking) = 0;
+  // Replaces the lines, date and texts of booking `id` by `amended`'s; refused once a batch
+  // carries it (kontor::check_amendable) or when `amended` does not balance.
+  virtual Result<Change> amend_booking(std::int64_t id, const Booking& amended) = 0;
+  // Booking `id` no longer stands (its reversal and successor are recorded in the same step).
+  virtual Result<Change> retire_booking(std::int64_t id) = 0;
+  // Records `batch` (state recorded) carrying `booking_ids`; a batch that is not a repeat moves
+  // its target's watermark to the highest of them. Refused when the id is taken, when a
+  // non-repeat batch would carry a booking at or below the watermark, or when it is empty.
+  // Returns the record as stored (counts, period, first and last booking filled in).
+  virtual Result<ExportBatchRecord> record_export_batch(
+      const ExportBatchRecord& batch, const std::vector<std::int64_t>& booking_ids) = 0;
+  // Moves batch `id` on: recorded → staged → published, or recorded/staged → discarded.
+  // `detail` is the exporter's answer. Marking the state it has is unchanged; going back is an
+  // error. Discarding the target's newest non-repeat batch puts the watermark back before it
+  // (its bookings are exported again); discarding an older one is refused.
+  virtual Result<Change> mark_export_batch(std::string_view id, ExportBatchState state,
+                                           std::string_view detail) = 0;
+  // Keeps the exporter's latest answer on a batch that stays where it is (a failed stage).
+  virtual Result<Change> note_export_batch(std::string_view id, std::string_view detail) = 0;
 
   virtual Result<Change> state_put(std::string_view instance, std::string_view key,
                                    std::string_view bytes) = 0;
