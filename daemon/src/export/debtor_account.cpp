@@ -20,15 +20,17 @@ constexpr EnumName<DebtorAccountRuleKind> kKinds[] = {
 // Largest DATEV account number: nine digits (Konto, field 7).
 constexpr std::int64_t kMaxAccount = 999'999'999;
 
-Result<std::string> from_customer_number(const OpenItem& item, std::int64_t offset) {
-  const std::string& number = item.customer_number;
+Result<std::string> from_customer_number(const OpenItem& item, std::int64_t offset,
+                                         std::string_view prefix) {
+  std::string_view number = item.customer_number;
+  if (!prefix.empty() && number.starts_with(prefix)) number.remove_prefix(prefix.size());
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
   if (number.empty() || error != std::errc() || end != number.data() + number.size() || value < 0) {
     return Error{fmt::format(
         "customer '{}' has no debtor account: item {} names none and the customer number is not "
         "a number, so export.debtor_account (from_customer_number) cannot derive one",
-        number, item.number)};
+        item.customer_number, item.number)};
   }
   // Both at most nine digits, so the sum cannot overflow.
   const std::int64_t account = value <= kMaxAccount && offset <= kMaxAccount ? offset + value : -1;
@@ -37,7 +39,7 @@ Result<std::string> from_customer_number(const OpenItem& item, std::int64_t offs
     return Error{fmt::format(
         "customer {}: offset {} + customer number {} is no DATEV debtor account (five to nine "
         "digits, the first 1 to 6); check export.debtor_account.offset",
-        number, offset, number)};
+        item.customer_number, offset, number)};
   }
   return text;
 }
@@ -65,7 +67,7 @@ Result<std::string> debtor_account_of(const OpenItem& item, const DebtorAccountR
     case DebtorAccountRuleKind::fixed:
       return rule.account;
     case DebtorAccountRuleKind::from_customer_number:
-      return from_customer_number(item, rule.offset);
+      return from_customer_number(item, rule.offset, rule.prefix);
     case DebtorAccountRuleKind::receivables:
       return chart.account(AccountRole::receivables).number;
     case DebtorAccountRuleKind::none:

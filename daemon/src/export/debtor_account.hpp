@@ -28,6 +28,9 @@ struct DebtorAccountRule {
   DebtorAccountRuleKind kind = DebtorAccountRuleKind::none;
   std::string account;      // kind fixed
   std::int64_t offset = 0;  // kind from_customer_number
+  // Kind from_customer_number: taken off the front of a customer number that has it, for ERPs
+  // whose numbers carry letters ("K-10001" with prefix "K-" reads 10001).
+  std::string prefix;
 
   bool operator==(const DebtorAccountRule&) const = default;
 };

@@ -22,7 +22,8 @@ const ChartOfAccounts kSkr03 = ChartOfAccounts::of(ChartPreset::skr03);
 
 DebtorAccountRule rule(DebtorAccountRuleKind kind, std::string account = {},
                        std::int64_t offset = 0) {
-  return DebtorAccountRule{.kind = kind, .account = std::move(account), .offset = offset};
+  return DebtorAccountRule{
+      .kind = kind, .account = std::move(account), .offset = offset, .prefix = ""};
 }
 
 TEST(DebtorAccountTest, TheErpsDebtorAccountWinsOverAnyRule) {
@@ -63,6 +64,17 @@ TEST(DebtorAccountTest, FromCustomerNumberRefusesACustomerNumberThatIsNoNumber) 
       item_of("K-4711", ""), rule(DebtorAccountRuleKind::from_customer_number, "", 10000), kSkr03);
   ASSERT_FALSE(account);
   EXPECT_THAT(account.error().message, HasSubstr("customer 'K-4711'"));
+}
+
+TEST(DebtorAccountTest, FromCustomerNumberTakesTheConfiguredPrefixOffFirst) {
+  DebtorAccountRule prefixed = rule(DebtorAccountRuleKind::from_customer_number);
+  prefixed.prefix = "K-";
+  EXPECT_EQ(debtor_account_of(item_of("K-10001", ""), prefixed, kSkr03).value(), "10001");
+  // Only a leading prefix goes; a number without it is read as it is.
+  EXPECT_EQ(debtor_account_of(item_of("20001", ""), prefixed, kSkr03).value(), "20001");
+  const Result<std::string> other = debtor_account_of(item_of("L-10001", ""), prefixed, kSkr03);
+  ASSERT_FALSE(other);
+  EXPECT_THAT(other.error().message, HasSubstr("customer 'L-10001'"));
 }
 
 TEST(DebtorAccountTest, FromCustomerNumberRefusesAResultThatIsNoDebtorAccount) {

@@ -47,8 +47,8 @@ std::string check_debtor_account_rule(const ConfigNode& node) {
   if (rule == "fixed" && !has_account)
     return "rule fixed needs the account, e.g. account: \"10000\"";
   if (rule != "fixed" && has_account) return "account: belongs to rule fixed only";
-  if (rule != "from_customer_number" && has_offset) {
-    return "offset: belongs to rule from_customer_number only";
+  if (rule != "from_customer_number" && (has_offset || node.find("prefix") != nullptr)) {
+    return "offset: and prefix: belong to rule from_customer_number only";
   }
   return {};
 }
@@ -73,6 +73,7 @@ Result<DebtorAccountRule> debtor_account_rule_of(const ConfigNode* node) {
   if (const ConfigNode* offset = node->find("offset"); offset != nullptr) {
     rule.offset = parse_int(offset->text()).value_or(0);
   }
+  rule.prefix = text_or(node->find("prefix"), "");
   return rule;
 }
 
@@ -99,6 +100,9 @@ FieldSpec export_section() {
           optional("account", account_number(), "The account of rule fixed, e.g. \"10000\"."),
           optional("offset", int_value(0, 999'999'999),
                    "Added to the customer number by rule from_customer_number. Default 0."),
+          optional("prefix", string_value(),
+                   "Taken off the customer number before rule from_customer_number reads it, "
+                   "e.g. \"K-\" for K-10001."),
       }),
       check_debtor_account_rule);
   return optional(

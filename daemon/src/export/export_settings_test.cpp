@@ -140,16 +140,18 @@ TEST(ExportSettingsTest, TheDebtorAccountRuleIsRead) {
   const Checked derived =
       check("\n  chart: skr03\n  debtor_account: {rule: from_customer_number, offset: 10000}\n");
   ASSERT_TRUE(derived.settings);
-  EXPECT_EQ(
-      derived.settings->debtor_account,
-      (DebtorAccountRule{
-          .kind = DebtorAccountRuleKind::from_customer_number, .account = "", .offset = 10000}));
+  EXPECT_EQ(derived.settings->debtor_account,
+            (DebtorAccountRule{.kind = DebtorAccountRuleKind::from_customer_number,
+                               .account = "",
+                               .offset = 10000,
+                               .prefix = ""}));
   const Checked fixed =
       check("\n  chart: skr03\n  debtor_account: {rule: fixed, account: \"10000\"}\n");
   ASSERT_TRUE(fixed.settings);
   EXPECT_EQ(
       fixed.settings->debtor_account,
-      (DebtorAccountRule{.kind = DebtorAccountRuleKind::fixed, .account = "10000", .offset = 0}));
+      (DebtorAccountRule{
+          .kind = DebtorAccountRuleKind::fixed, .account = "10000", .offset = 0, .prefix = ""}));
 }
 
 TEST(ExportSettingsTest, WithoutADebtorAccountRuleTheErpMustSendOne) {
