@@ -6,6 +6,7 @@
 
 #include "host/plugin_catalog.hpp"
 #include "host/plugin_library.hpp"
+#include "kontor/plugin_abi.h"
 #include "plugin_fixtures.hpp"
 
 namespace kontor::host {
@@ -16,6 +17,11 @@ using ::testing::ElementsAre;
 using testing::fixture_dir;
 using testing::fixture_file;
 using ::testing::IsEmpty;
+
+// The ABI this kontord speaks, as its messages name it ("1.1").
+std::string host_abi() {
+  return std::to_string(KONTOR_ABI_MAJOR) + "." + std::to_string(KONTOR_ABI_MINOR);
+}
 
 // The one error a broken file gives.
 std::string load_error(const fs::path& file) {
@@ -52,22 +58,23 @@ TEST(PluginLoader, MissingSymbolFailsAtLoadNotInTheMiddleOfAJob) {
 TEST(PluginLoader, AbiMajorMismatchNamesBothVersions) {
   const fs::path file = fixture_file("abi-major");
   EXPECT_EQ(load_error(file), file.string() +
-                                  ": built for plugin ABI 2.0, this kontord speaks ABI 1.0 (the "
-                                  "major version must match)");
+                                  ": built for plugin ABI 2.0, this kontord speaks ABI " +
+                                  host_abi() + " (the major version must match)");
 }
 
 TEST(PluginLoader, NewerMinorNamesBothVersions) {
   const fs::path file = fixture_file("abi-minor");
   EXPECT_EQ(load_error(file), file.string() +
-                                  ": built for plugin ABI 1.99, this kontord speaks ABI 1.0 (the "
-                                  "plugin needs a newer kontord)");
+                                  ": built for plugin ABI 1.99, this kontord speaks ABI " +
+                                  host_abi() + " (the plugin needs a newer kontord)");
 }
 
 TEST(PluginLoader, NullDescriptorMeansThePluginRefusedThisHost) {
   const fs::path file = fixture_file("null-descriptor");
   EXPECT_EQ(load_error(file), file.string() +
                                   ": the plugin refused this host (its entry point returned no "
-                                  "descriptor for ABI 1.0)");
+                                  "descriptor for ABI " +
+                                  host_abi() + ")");
 }
 
 TEST(PluginLoader, EntryPointExportedAsAFunctionIsRefusedNotCalled) {
