@@ -2,11 +2,13 @@
 #include "engine/dunning.hpp"
 #include "engine/dunning_settings.hpp"
 #include "engine/engine.hpp"
+#include "engine/export.hpp"
 #include "engine/import_open_items.hpp"
 #include "engine/import_statements.hpp"
 #include "engine/reconcile.hpp"
 #include "engine/reconcile_settings.hpp"
 #include "engine/statements.hpp"
+#include "export/export_settings.hpp"
 
 namespace kontor::engine {
 
@@ -20,6 +22,8 @@ EngineCatalog builtin_engines() {
   catalog.sections_.push_back(dunning_section());
   catalog.add(deliver_invoices_engine());
   catalog.add(statements_engine());
+  catalog.add(export_engine());
+  catalog.sections_.push_back(exports::export_section());
   return catalog;
 }
 
