@@ -89,6 +89,12 @@ int runs(const AdminClient& client, const JobsOptions& options) {
     std::cout << fmt::format("{:>6} {:<24} {:>3} {:<9} {:<24} {:<10} {}\n", cell(run["id"]),
                              cell(run["planned_at"]), cell(run["attempt"]), cell(run["trigger"]),
                              cell(run["ended_at"]), cell(run["outcome"]), detail);
+    // What the run counted (files imported, bookings exported, ...), under its row.
+    std::string counts;
+    for (const auto& [name, count] : run["counts"].items()) {
+      counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", name, cell(count));
+    }
+    if (!counts.empty()) std::cout << fmt::format("{:>6} {}\n", "", counts);
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "config/config_error.hpp"
 #include "ctl/account_statement_command.hpp"
 #include "ctl/dunning_command.hpp"
+#include "ctl/export_command.hpp"
 #include "ctl/jobs_command.hpp"
 #include "ctl/match_command.hpp"
 #include "ctl/notes_command.hpp"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   auto run_dunning = kontor::ctl::add_dunning_commands(app, config_path, socket_path);
   auto run_account_statement =
       kontor::ctl::add_account_statement_command(app, config_path, socket_path);
+  auto run_export = kontor::ctl::add_export_commands(app, config_path, socket_path);
 
   try {
     app.parse(argc, argv);
@@ -69,5 +71,6 @@ int main(int argc, char** argv) {
   if (const int status = run_review(); status >= 0) return status;
   if (const int status = run_dunning(); status >= 0) return status;
   if (const int status = run_account_statement(); status >= 0) return status;
+  if (const int status = run_export(); status >= 0) return status;
   return run_notes();
 }

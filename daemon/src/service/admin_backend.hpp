@@ -3,6 +3,7 @@
 // a small fake.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "admin/admin_routes.hpp"
@@ -11,6 +12,10 @@
 #include "kontor/result.hpp"
 #include "scheduler/planned_run.hpp"
 #include "store/store.hpp"
+
+namespace kontor::host {
+class PluginInstance;
+}
 
 namespace kontor::service {
 
@@ -25,6 +30,9 @@ class AdminBackend {
   virtual std::optional<TimePoint> next_planned(const std::string& job) const = 0;
   virtual Result<scheduler::PlannedRun> run_now(const std::string& job,
                                                 const std::string& requested_by) = 0;
+  // The running configuration's plugin instance `name`, or null when it has none. Holding it
+  // keeps that configuration's instances open across a reload.
+  virtual std::shared_ptr<host::PluginInstance> plugin_instance(const std::string& name) = 0;
 };
 
 // GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run, and the statement,
@@ -46,5 +54,9 @@ void add_dunning_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 // GET /customers/{number}/statement?period=YYYY-MM[&format=json|text|pdf]: a statement of
 // account on demand (account_statement_routes.cpp).
 void add_account_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
+// GET /exports, GET /exports/{batch}, POST /exports/{target}/repeat,
+// POST /exports/{batch}/discard, GET /bookings/totals (export_routes.cpp).
+void add_export_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
 }  // namespace kontor::service

@@ -192,6 +192,12 @@ class DaemonProcess final : public AdminBackend {
     if (planned) log_->info("run {} requested by {}", planned->idempotency_key, requested_by);
     return planned;
   }
+  std::shared_ptr<host::PluginInstance> plugin_instance(const std::string& name) override {
+    host::PluginInstance* instance = runtime_->plugins ? runtime_->plugins->find(name) : nullptr;
+    if (instance == nullptr) return nullptr;
+    // Shares the runtime's ownership: a reload meanwhile does not close the instance.
+    return std::shared_ptr<host::PluginInstance>(runtime_, instance);
+  }
 
  private:
   void wait_for_signal() {

@@ -116,6 +116,7 @@ admin::AdminRoutes daemon_routes(AdminBackend& backend) {
   add_reconcile_routes(routes, backend);
   add_dunning_routes(routes, backend);
   add_account_statement_routes(routes, backend);
+  add_export_routes(routes, backend);
   return routes;
 }
 
