@@ -48,6 +48,18 @@ std::optional<Candidate> item_candidate(const exports::BookingRules& rules, cons
   return std::nullopt;
 }
 
+// Records `booking` as the store keeps it; returns its id.
+Result<std::int64_t> record(store::Transaction& tx, const Booking& booking,
+                            const std::string& source, const std::string& kind,
+                            const std::string& customer_number, bool current) {
+  return tx.record_booking(store::StoredBooking{.booking = booking,
+                                                .source = source,
+                                                .kind = kind,
+                                                .customer_number = customer_number,
+                                                .current = current,
+                                                .recorded_at = {}});
+}
+
 }  // namespace
 
 void LedgerCounts::add(const LedgerCounts& other) {
@@ -160,21 +172,16 @@ Status BookingLedger::book_customer(store::Transaction& tx, const std::string& c
     const auto standing = current.find(candidate.source);
     if (standing == current.end()) {
       if (booked_before.contains(candidate.source)) continue;  // undone: left alone
-      Result<std::int64_t> id =
-          tx.record_booking(store::StoredBooking{.booking = *candidate.booking,
-                                                 .source = candidate.source,
-                                                 .kind = candidate.kind,
-                                                 .customer_number = customer_number,
-                                                 .current = true,
-                                                 .recorded_at = {}});
+      store::StoredBooking fresh{.booking = *candidate.booking,
+                                 .source = candidate.source,
+                                 .kind = candidate.kind,
+                                 .customer_number = customer_number,
+                                 .current = true,
+                                 .recorded_at = {}};
+      Result<std::int64_t> id = tx.record_booking(fresh);
       if (!id) return id.error();
-      current.emplace(candidate.source, store::StoredBooking{.booking = *candidate.booking,
-                                                             .source = candidate.source,
-                                                             .kind = candidate.kind,
-                                                             .customer_number = customer_number,
-                                                             .current = true,
-                                                             .recorded_at = {}});
-      current.at(candidate.source).booking.id = *id;
+      fresh.booking.id = *id;
+      current.emplace(candidate.source, std::move(fresh));  // an undo in this step finds it
       ++counts.recorded;
       continue;
     }
@@ -197,22 +204,12 @@ Status BookingLedger::book_customer(store::Transaction& tx, const std::string& c
       return retired.error();
     }
     if (Result<std::int64_t> id =
-            tx.record_booking(store::StoredBooking{.booking = *reversal,
-                                                   .source = candidate.source,
-                                                   .kind = "reversal",
-                                                   .customer_number = customer_number,
-                                                   .current = false,
-                                                   .recorded_at = {}});
+            record(tx, *reversal, candidate.source, "reversal", customer_number, false);
         !id) {
       return id.error();
     }
     if (Result<std::int64_t> id =
-            tx.record_booking(store::StoredBooking{.booking = *candidate.booking,
-                                                   .source = candidate.source,
-                                                   .kind = candidate.kind,
-                                                   .customer_number = customer_number,
-                                                   .current = true,
-                                                   .recorded_at = {}});
+            record(tx, *candidate.booking, candidate.source, candidate.kind, customer_number, true);
         !id) {
       return id.error();
     }
@@ -237,13 +234,7 @@ Status BookingLedger::book_customer(store::Transaction& tx, const std::string& c
     if (Result<store::Change> retired = tx.retire_booking(original->second.booking.id); !retired) {
       return retired.error();
     }
-    if (Result<std::int64_t> id =
-            tx.record_booking(store::StoredBooking{.booking = *reversal,
-                                                   .source = source,
-                                                   .kind = "reversal",
-                                                   .customer_number = customer_number,
-                                                   .current = true,
-                                                   .recorded_at = {}});
+    if (Result<std::int64_t> id = record(tx, *reversal, source, "reversal", customer_number, true);
         !id) {
       return id.error();
     }
