@@ -5,9 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "bank_csv_file.hpp"
 #include "camt_reader.hpp"
@@ -40,6 +42,7 @@ const std::string kCamt054 =
     "moov-iso20022__200519_camt054-ESR-ASR_P_CH2909000000250094239_1110092704_0_"
     "2019042500372179.xml";
 const std::string kBetterplace = "mt940/betterplace__sepa_mt9401.txt";
+const std::string kVolksbank = "mt940/jejik__volksbankenraiffeisenbanken.txt";
 
 std::string bytes_of(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -196,6 +199,38 @@ TEST_F(StatementFixtures, TheSameStatementsAgainAddNothing) {
   ASSERT_FALSE(again.facts.empty());
   EXPECT_THAT(again.facts.back(), HasSubstr("26 statements (0 new, 26 known before"));
   EXPECT_EQ(transactions().size(), 97U);
+}
+
+// Eight daily statements, every one :20:STARTUMS :28C:0: each its own statement, told apart by
+// its closing date, so all twelve credits arrive — and arrive once.
+TEST_F(StatementFixtures, VolksbankStatementsThatAllSayStartumsZeroAreEachImported) {
+  make_accounts_of(kVolksbank);
+  const RunReport first = import(kVolksbank);
+  ASSERT_FALSE(first.facts.empty());
+  EXPECT_THAT(first.facts.back(), HasSubstr("8 statements (8 new, 0 known before"));
+  EXPECT_THAT(first.facts.back(), HasSubstr("12 transactions new, 0 already there"));
+  // Besides the parser's own (no entry date, no reference), the run says it once.
+  const auto repeated =
+      std::count_if(first.warnings.begin(), first.warnings.end(), [](const std::string& w) {
+        return w.find("repeated_statement_number") != std::string::npos;
+      });
+  EXPECT_EQ(repeated, 1);
+  const auto stored = transactions();
+  ASSERT_EQ(stored.size(), 12U);
+  Money credited = Money::zero(Currency::eur());
+  std::set<std::string> sequences;
+  for (const auto& t : stored) {
+    credited = *credited.plus(t.amount);
+    sequences.insert(t.statement_sequence);
+  }
+  // The last closing balance (3830.00 on 2020-03-10) less the first opening one (3085.00).
+  EXPECT_EQ(credited.to_string(), "745.00 EUR");
+  EXPECT_EQ(sequences.size(), 8U);
+
+  const RunReport again = import(kVolksbank);
+  EXPECT_THAT(again.facts.back(), HasSubstr("8 statements (0 new, 8 known before"));
+  EXPECT_THAT(again.facts.back(), HasSubstr("0 transactions new"));
+  EXPECT_EQ(transactions().size(), 12U);
 }
 
 // Two exports of the Sparkasse's CSV-CAMT: the first has the first six bookings, the later one

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <string_view>
 
 namespace kontor::engine {
 namespace {
 
-std::optional<long long> number_of(const std::string& text) {
+// The bank's sequence number of a stored sequence, told apart or not.
+std::optional<long long> number_of(std::string_view stored) {
+  const std::string_view text = stored.substr(0, stored.find(kToldApartMark));
   long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || text.empty()) {

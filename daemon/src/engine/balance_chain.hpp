@@ -12,6 +12,11 @@
 
 namespace kontor::engine {
 
+// A statement whose bank numbers (id, sequence) another stored statement already has is stored
+// under the bank's sequence, this mark and what tells it apart ("0@2020-02-19", see
+// statement_import.cpp); the chain reads the bank's sequence before the mark.
+inline constexpr char kToldApartMark = '@';
+
 struct ChainWarning {
   std::string code;  // balance_gap, sequence_gap, balance_mismatch
   std::string message;

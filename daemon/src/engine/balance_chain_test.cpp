@@ -63,6 +63,19 @@ TEST(BalanceChainTest, MissingSequenceNumbersAreAGap) {
   EXPECT_THAT(warnings[0].message, HasSubstr("2 missing"));
 }
 
+// Statements told apart from others with the same bank numbers are stored as "0@2020-02-21":
+// the chain counts the bank's number.
+TEST(BalanceChainTest, SequenceOfAStatementToldApartIsTheBanksNumber) {
+  EXPECT_THAT(check_balance_chain(previous(10000, "0"), statement(10000, 12500, "0@2026-11-27"),
+                                  eur(2500), false),
+              IsEmpty());
+  const auto warnings = check_balance_chain(previous(10000, "7@2026-11-26"),
+                                            statement(10000, 12500, "10"), eur(2500), false);
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(warnings[0].code, "sequence_gap");
+  EXPECT_THAT(warnings[0].message, HasSubstr("10 follows 7: 2 missing"));
+}
+
 TEST(BalanceChainTest, EntriesThatDoNotAddUpToTheClosingBalanceAreAMismatch) {
   const auto warnings =
       check_balance_chain(std::nullopt, statement(10000, 12500, "8"), eur(2400), false);

@@ -35,6 +35,14 @@ bool same_key(const store::StatementKey& a, const store::StatementKey& b) {
   return a.account == b.account && a.id == b.id && a.sequence == b.sequence;
 }
 
+// What tells a statement from another with the same bank numbers: its closing balance, else its
+// opening balance (a statement without either cannot be told apart).
+std::optional<StatementBalance> distinguishing_balance(
+    const std::optional<StatementBalance>& opening,
+    const std::optional<StatementBalance>& closing) {
+  return closing ? closing : opening;
+}
+
 }  // namespace
 
 StatementFileImport::StatementFileImport(store::Transaction& tx, const IncomingDocument& document,
@@ -131,11 +139,23 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
   statement.closing = info.closing;
   statement.file_sha256 = document_.sha256;
 
-  auto known = tx_.statement_known(statement.account, statement.id, statement.sequence);
+  auto known = known_before(statement);
   if (!known) return store_failed(known.error());
   if (*known) {
     ++counts_.statements_known;
     return sdk::Status::ok();
+  }
+  if (statement.sequence != info.sequence) {
+    // Once a run: every later file of such a bank reuses the numbers again.
+    if (totals_.statements_told_apart + counts_.statements_told_apart == 0) {
+      warn(where, "repeated_statement_number",
+           fmt::format("the bank repeats statement numbers ({}{} of {} is on more than one "
+                       "statement): Kontor tells its statements apart by their closing date "
+                       "(this one is stored as {}/{})",
+                       statement.id, info.sequence.empty() ? "" : "/" + info.sequence,
+                       statement.account, statement.id, statement.sequence));
+    }
+    ++counts_.statements_told_apart;
   }
 
   std::optional<Money> booked_total;
@@ -214,6 +234,39 @@ sdk::Status StatementFileImport::apply(ParsedStatement& parsed) {
     counts_.superseded += *superseded;
   }
   return sdk::Status::ok();
+}
+
+// Whether the store holds `statement` already; either way `statement.sequence` becomes the one it
+// is (to be) stored under. A stored statement with the same numbers is this one only if its
+// distinguishing balance is the same: some banks number every statement alike (Volksbanken and
+// Raiffeisenbanken: :20:STARTUMS :28C:0 each day), and each of those is another statement. That one
+// takes the bank's sequence with its closing date ("0@2020-02-19"), and the amount too when another
+// statement of the same numbers closed that day, so that importing the same file again finds it
+// under the same key.
+Result<bool> StatementFileImport::known_before(BankStatement& statement) {
+  const auto balance = distinguishing_balance(statement.opening, statement.closing);
+  std::vector<std::string> sequences = {statement.sequence};
+  if (balance) {
+    sequences.push_back(
+        fmt::format("{}{}{}", statement.sequence, kToldApartMark, balance->date.to_iso()));
+    sequences.push_back(
+        fmt::format("{}{}{}", sequences.back(), kToldApartMark, balance->amount.format()));
+  }
+  for (const std::string& sequence : sequences) {
+    auto stored = tx_.statement_balances(statement.account, statement.id, sequence);
+    if (!stored) return stored.error();
+    if (!*stored) {
+      statement.sequence = sequence;
+      return false;
+    }
+    if (distinguishing_balance((*stored)->opening, (*stored)->closing) == balance) {
+      statement.sequence = sequence;
+      return true;
+    }
+  }
+  // Without balances, or with every key taken by statements whose balance differs only in what
+  // the keys do not show (currency, opening against closing): the same numbers, as before.
+  return true;
 }
 
 sdk::Status StatementFileImport::check_balances(const BankStatement& statement,
@@ -349,6 +402,7 @@ sdk::Status StatementFileImport::finish() {
   totals_.statements_new += counts_.statements_new;
   totals_.statements_known += counts_.statements_known;
   totals_.statements_skipped += counts_.statements_skipped;
+  totals_.statements_told_apart += counts_.statements_told_apart;
   totals_.transactions_new += counts_.transactions_new;
   totals_.transactions_known += counts_.transactions_known;
   totals_.provisional += counts_.provisional;

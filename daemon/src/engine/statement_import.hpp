@@ -1,9 +1,11 @@
 // StatementFileImport: applies one bank file's statements to the store, inside the file's store
 // step (DocumentIntake), with the rules of DESIGN.md §4:
 //
-// - a statement already known by (account, id, sequence) adds nothing; a transaction whose
-//   identity is known (an overlapping statement) adds nothing, two equal payments of one
-//   statement stay two;
+// - a statement already known by (account, id, sequence) and its closing balance (else its
+//   opening) adds nothing; one that reuses the numbers of another (Volksbanken write
+//   :20:STARTUMS :28C:0 on every statement) is another statement, told apart by its closing
+//   date; a transaction whose identity is known (an overlapping statement) adds nothing, two
+//   equal payments of one statement stay two;
 // - a batch entry (several TxDtls) becomes one transaction per detail, the entry's total kept
 //   for the balance chain and for pairing;
 // - a camt.054 is a notification: its details replace the plain booked entry it belongs to
@@ -35,7 +37,8 @@ namespace kontor::engine {
 struct StatementCounts {
   int statements_new = 0;
   int statements_known = 0;
-  int statements_skipped = 0;  // accounts not the company's
+  int statements_skipped = 0;     // accounts not the company's
+  int statements_told_apart = 0;  // new ones whose bank numbers another statement has (in new)
   int transactions_new = 0;
   int transactions_known = 0;
   int provisional = 0;
@@ -76,6 +79,7 @@ class StatementFileImport final : public DocumentImport, public sdk::ParseSink {
   };
 
   sdk::Status apply(ParsedStatement& parsed);
+  Result<bool> known_before(BankStatement& statement);
   sdk::Status pair_notification(const BankStatement& notification, const ParsedStatement& parsed);
   sdk::Status pair_booked(const BankStatement& booked);
   // `booked`: the sum of the statement's booked entries (none when it has none).

@@ -175,6 +175,75 @@ TEST_F(StatementImportTest, StatementKnownByAccountIdAndSequenceAddsNothing) {
   EXPECT_EQ(transactions().size(), 1U);
 }
 
+// Volksbanken and Raiffeisenbanken write :20:STARTUMS :28C:0 on every daily statement: the same
+// numbers with other balances are another statement, not one known before.
+Parsed daily(const char* closing_day, std::int64_t opening_cents, std::int64_t credit_cents,
+             std::string remittance) {
+  Parsed p = statement("STARTUMS", "0").add(credit(credit_cents, closing_day, remittance));
+  p.info.opening = StatementBalance{eur(opening_cents), day(closing_day)};
+  p.info.closing = StatementBalance{eur(opening_cents + credit_cents), day(closing_day)};
+  return p;
+}
+
+TEST_F(StatementImportTest, StatementsThatReuseTheBanksNumbersOnOtherDaysAreAllImported) {
+  const Parsed monday = daily("2020-02-24", 331000, 5500, "Musical Sonja");
+  const Parsed tuesday = daily("2020-02-25", 336500, 8000, "Musical Martin");
+  auto first = import({monday}, "2020-02-24.sta");
+  ASSERT_TRUE(first.status) << first.status.message();
+  EXPECT_THAT(first.report.warnings, IsEmpty());
+
+  auto second = import({tuesday}, "2020-02-25.sta");
+  ASSERT_TRUE(second.status) << second.status.message();
+  EXPECT_THAT(second.report.facts[0], HasSubstr("1 statement (1 new, 0 known before"));
+  EXPECT_THAT(second.report.facts[0], HasSubstr("1 transactions new"));
+  // Said once, and no balance or sequence warning: the chain continues.
+  ASSERT_EQ(second.report.warnings.size(), 1U);
+  EXPECT_THAT(second.report.warnings[0], HasSubstr("repeated_statement_number"));
+  EXPECT_THAT(second.report.warnings[0], HasSubstr("closing date"));
+
+  const auto stored = transactions();
+  ASSERT_EQ(stored.size(), 2U);
+  EXPECT_EQ(stored[0].statement_sequence, "0");
+  EXPECT_EQ(stored[1].statement_sequence, "0@2020-02-25");
+  EXPECT_EQ(stored[1].statement_id, "STARTUMS");
+}
+
+TEST_F(StatementImportTest, AFileOfStatementsWithRepeatedNumbersImportedTwiceAddsNothing) {
+  const std::vector<Parsed> days = {daily("2020-02-24", 331000, 5500, "Musical Sonja"),
+                                    daily("2020-02-25", 336500, 8000, "Musical Martin"),
+                                    daily("2020-02-26", 344500, 6500, "Musical Lukas")};
+  auto first = import(days, "startums.sta");
+  ASSERT_TRUE(first.status) << first.status.message();
+  EXPECT_THAT(first.report.facts[0], HasSubstr("3 statements (3 new, 0 known before"));
+  EXPECT_THAT(first.report.facts[0], HasSubstr("3 transactions new"));
+  // One warning for the run, however many statements it had to tell apart.
+  ASSERT_EQ(first.report.warnings.size(), 1U);
+  EXPECT_THAT(first.report.warnings[0], HasSubstr("repeated_statement_number"));
+
+  auto again = import(days, "startums-again.sta");
+  ASSERT_TRUE(again.status) << again.status.message();
+  EXPECT_THAT(again.report.facts[0], HasSubstr("3 statements (0 new, 3 known before"));
+  EXPECT_THAT(again.report.facts[0], HasSubstr("0 transactions new"));
+  EXPECT_THAT(again.report.warnings, IsEmpty());
+  EXPECT_EQ(transactions().size(), 3U);
+}
+
+TEST_F(StatementImportTest, RepeatedNumbersAndClosingDateWithAnotherAmountAreToldApartByIt) {
+  // Two statements closing on one day (a correction, say) under the same numbers.
+  const Parsed morning = daily("2020-02-25", 336500, 8000, "Musical Martin");
+  const Parsed evening = daily("2020-02-25", 336500, 5500, "Musical Carmen");
+  ASSERT_TRUE(import({daily("2020-02-24", 331000, 5500, "Musical Sonja")}).status);
+  ASSERT_TRUE(import({morning}, "morning.sta").status);
+  auto result = import({evening}, "evening.sta");
+  ASSERT_TRUE(result.status) << result.status.message();
+  EXPECT_THAT(result.report.facts[0], HasSubstr("1 new, 0 known before"));
+  auto again = import({morning, evening}, "both-again.sta");
+  EXPECT_THAT(again.report.facts[0], HasSubstr("2 statements (0 new, 2 known before"));
+  const auto stored = transactions();
+  ASSERT_EQ(stored.size(), 3U);
+  EXPECT_EQ(stored[2].statement_sequence, "0@2020-02-25@3420.00");
+}
+
 TEST_F(StatementImportTest, TwoEqualPaymentsOnOneDayStayTwo) {
   ASSERT_TRUE(import({statement("S-1", "1")
                           .add(credit(5000, "2026-11-27", "R-2026-1002"))

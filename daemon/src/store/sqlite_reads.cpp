@@ -255,6 +255,25 @@ Result<bool> UnitOfWork::statement_known(std::string_view account, std::string_v
   });
 }
 
+Result<std::optional<StatementBalances>> UnitOfWork::statement_balances(std::string_view account,
+                                                                        std::string_view id,
+                                                                        std::string_view sequence) {
+  return read<std::optional<StatementBalances>>(
+      "statement balances", [&]() -> std::optional<StatementBalances> {
+        Query row(db_,
+                  "SELECT opening_currency, opening_minor, opening_date, closing_currency, "
+                  "closing_minor, closing_date FROM statements "
+                  "WHERE account = ? AND statement_id = ? AND sequence = ?",
+                  account, id, sequence);
+        if (!row.step()) return std::nullopt;
+        return StatementBalances{.statement = {.account = std::string(account),
+                                               .id = std::string(id),
+                                               .sequence = std::string(sequence)},
+                                 .opening = stored_balance(row.statement(), 0),
+                                 .closing = stored_balance(row.statement(), 3)};
+      });
+}
+
 Result<std::optional<BankTransaction>> UnitOfWork::bank_transaction(std::string_view identity) {
   static const std::string kSql = std::string(kTransactionColumns) + "WHERE b.identity = ?";
   return read<std::optional<BankTransaction>>("bank transaction",

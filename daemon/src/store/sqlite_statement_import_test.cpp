@@ -109,6 +109,36 @@ TEST_F(StatementImportStoreTest, PreviousStatementIsTheLatestBookedOneClosedBefo
   EXPECT_EQ(previous->closing->amount, eur(2000));
 }
 
+// What tells a statement from another that reuses its bank numbers (STARTUMS, 0).
+TEST_F(StatementImportStoreTest, StatementBalancesAreThoseStoredUnderTheStatementsNumbers) {
+  BankStatement first = statement("STARTUMS", {credit(6500, "a", "2020-02-19")});
+  first.sequence = "0";
+  first.opening = StatementBalance{eur(308500), day("2020-02-19")};
+  first.closing = StatementBalance{eur(315000), day("2020-02-19")};
+  BankStatement second = statement("STARTUMS", {credit(8000, "b", "2020-02-21")});
+  second.sequence = "0@2020-02-21";
+  second.closing = StatementBalance{eur(323000), day("2020-02-21")};
+  step(*store_, [&](Transaction& tx) {
+    ASSERT_TRUE(tx.insert_statement(first));
+    ASSERT_TRUE(tx.insert_statement(second));
+  });
+  const std::string account = first.account;
+  const auto stored = query<std::optional<StatementBalances>>(
+      [&](Reader& r) { return r.statement_balances(account, "STARTUMS", "0"); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->statement.sequence, "0");
+  EXPECT_EQ(stored->opening, first.opening);
+  EXPECT_EQ(stored->closing, first.closing);
+  const auto told_apart = query<std::optional<StatementBalances>>(
+      [&](Reader& r) { return r.statement_balances(account, "STARTUMS", "0@2020-02-21"); });
+  ASSERT_TRUE(told_apart);
+  EXPECT_FALSE(told_apart->opening);
+  EXPECT_EQ(told_apart->closing, second.closing);
+  EXPECT_FALSE(query<std::optional<StatementBalances>>(
+      [&](Reader& r) { return r.statement_balances(account, "STARTUMS", "1"); }));
+  EXPECT_EQ(counted().size(), 2U);
+}
+
 TEST_F(StatementImportStoreTest, AccountSummaryHasStatementsLastBookingAndLastClosingBalance) {
   BankStatement first = statement("S-1", {credit(500, "a", "2026-11-20")});
   first.closing = StatementBalance{eur(500), day("2026-11-20")};

@@ -30,6 +30,9 @@ class UnitOfWork final : public Transaction {
   Result<bool> file_known(std::string_view sha256) override;
   Result<bool> statement_known(std::string_view account, std::string_view id,
                                std::string_view sequence) override;
+  Result<std::optional<StatementBalances>> statement_balances(std::string_view account,
+                                                              std::string_view id,
+                                                              std::string_view sequence) override;
   Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) override;
   Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) override;
   Result<std::vector<StoredEntry>> entries_with_amount(std::string_view account,

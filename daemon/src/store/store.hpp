@@ -379,6 +379,10 @@ class Reader {
   virtual Result<bool> file_known(std::string_view sha256) = 0;
   virtual Result<bool> statement_known(std::string_view account, std::string_view id,
                                        std::string_view sequence) = 0;
+  // The balances of the statement stored under (account, id, sequence), if there is one: whether
+  // a statement with the same numbers is that statement or another one that reuses them.
+  virtual Result<std::optional<StatementBalances>> statement_balances(
+      std::string_view account, std::string_view id, std::string_view sequence) = 0;
   virtual Result<std::optional<BankTransaction>> bank_transaction(std::string_view identity) = 0;
   // Ordered by booking date, then as they appeared in their statements.
   virtual Result<std::vector<BankTransaction>> bank_transactions(const TransactionQuery& query) = 0;
