@@ -130,17 +130,14 @@ Status export_to_target(store::Store& store, host::PluginInstance& exporter,
         store.transact(actor, "export to " + target, [&](store::Transaction& tx) -> Status {
           Result<std::int64_t> watermark = tx.export_watermark(target);
           if (!watermark) return watermark.error();
-          Result<std::vector<store::StoredBooking>> due =
-              tx.bookings_after(*watermark, bookings_per_batch);
-          if (!due) return due.error();
-          if (due->empty()) return {};
-          std::vector<std::int64_t> ids;
-          ids.reserve(due->size());
-          for (const store::StoredBooking& booking : *due) ids.push_back(booking.booking.id);
+          Result<std::vector<std::int64_t>> ids =
+              tx.booking_ids_after(*watermark, bookings_per_batch);
+          if (!ids) return ids.error();
+          if (ids->empty()) return {};
           store::ExportBatchRecord wanted;
           wanted.target = target;
           wanted.requested_by = requested_by;
-          Result<store::ExportBatchRecord> batch = tx.record_export_batch(wanted, ids);
+          Result<store::ExportBatchRecord> batch = tx.record_export_batch(wanted, *ids);
           if (!batch) return batch.error();
           recorded = std::move(batch).value();
           return {};

@@ -191,6 +191,16 @@ Result<std::vector<StoredBooking>> UnitOfWork::bookings_after(std::int64_t after
   });
 }
 
+Result<std::vector<std::int64_t>> UnitOfWork::booking_ids_after(std::int64_t after_id,
+                                                                std::int64_t limit) {
+  return read<std::vector<std::int64_t>>("bookings to export", [&] {
+    std::vector<std::int64_t> ids;
+    Query rows(db_, "SELECT id FROM bookings WHERE id > ? ORDER BY id LIMIT ?", after_id, limit);
+    while (rows.step()) ids.push_back(rows->int64(0));
+    return ids;
+  });
+}
+
 Result<std::vector<StoredBooking>> UnitOfWork::bookings_of_batch(std::string_view batch_id) {
   return read<std::vector<StoredBooking>>("bookings of an export batch", [&] {
     Query rows(db_,

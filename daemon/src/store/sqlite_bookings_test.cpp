@@ -199,6 +199,14 @@ TEST_F(BookingStoreTest, RecordedBookingReadsBackEqualByIdByCustomerAndAfterAnId
   ASSERT_EQ(first.size(), 1U);
   EXPECT_EQ(first[0].booking, expected);
   EXPECT_FALSE(booking(reversal_id + 1));
+  // The ids alone, as a batch is recorded with them: the same order and limit.
+  const auto ids_after = [&](std::int64_t after_id, std::int64_t limit) {
+    return ask<std::vector<std::int64_t>>(
+        [&](Reader& r) { return r.booking_ids_after(after_id, limit); });
+  };
+  EXPECT_EQ(ids_after(0, 100), (std::vector<std::int64_t>{id, reversal_id}));
+  EXPECT_EQ(ids_after(id, 100), (std::vector<std::int64_t>{reversal_id}));
+  EXPECT_EQ(ids_after(0, 1), (std::vector<std::int64_t>{id}));
 }
 
 TEST_F(BookingStoreTest, UnbalancedBookingIsRefusedAndLeavesNothing) {

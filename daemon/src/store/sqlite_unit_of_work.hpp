@@ -77,6 +77,8 @@ class UnitOfWork final : public Transaction {
   Result<std::optional<StoredBooking>> booking(std::int64_t id) override;
   Result<std::vector<StoredBooking>> bookings_after(std::int64_t after_id,
                                                     std::int64_t limit) override;
+  Result<std::vector<std::int64_t>> booking_ids_after(std::int64_t after_id,
+                                                      std::int64_t limit) override;
   Result<std::vector<StoredBooking>> bookings_of_batch(std::string_view batch_id) override;
   Result<std::vector<StoredBooking>> bookings_dated(const Date& from, const Date& to,
                                                     std::int64_t up_to_id) override;

@@ -479,6 +479,9 @@ class Reader {
   // Up to `limit` bookings with an id above `after_id`, by id.
   virtual Result<std::vector<StoredBooking>> bookings_after(std::int64_t after_id,
                                                             std::int64_t limit) = 0;
+  // Only their ids: what a batch is recorded with (the exporter reads the bookings once, later).
+  virtual Result<std::vector<std::int64_t>> booking_ids_after(std::int64_t after_id,
+                                                              std::int64_t limit) = 0;
   // The bookings of batch `batch_id`, by id.
   virtual Result<std::vector<StoredBooking>> bookings_of_batch(std::string_view batch_id) = 0;
   // Bookings dated `from`..`to` with an id up to `up_to_id`, by id (a repeat's bookings).
