@@ -634,7 +634,7 @@ struct InProcessOutcome {
 };
 
 // export_to_target() (engine/export_delivery.cpp) step by step, each step timed: the record
-// step (the target's watermark, bookings_after, record_export_batch: one transaction), the batch
+// step (the target's watermark, booking_ids_after, record_export_batch: one transaction), the batch
 // read for staging (bookings_of_batch and the debtors' customers, as batch_to_stage does), the
 // real kontor-datev.so's stage and publish (dlopen; called through the plugin ABI by the SDK's
 // fake host, as kontord's host calls it), and marking the batch staged and published.
@@ -691,16 +691,13 @@ InProcessOutcome run_in_process(const fs::path& book, const fs::path& plugin,
       return store.transact(kActor, "export to datev", [&](store::Transaction& tx) -> Status {
         Result<std::int64_t> watermark = tx.export_watermark(kTarget);
         if (!watermark) return watermark.error();
-        Result<std::vector<store::StoredBooking>> due = tx.bookings_after(*watermark, per_batch);
-        if (!due) return due.error();
-        if (due->empty()) return {};
-        std::vector<std::int64_t> ids;
-        ids.reserve(due->size());
-        for (const store::StoredBooking& booking : *due) ids.push_back(booking.booking.id);
+        Result<std::vector<std::int64_t>> ids = tx.booking_ids_after(*watermark, per_batch);
+        if (!ids) return ids.error();
+        if (ids->empty()) return {};
         store::ExportBatchRecord wanted;
         wanted.target = kTarget;
         wanted.requested_by = "export_bench";
-        Result<store::ExportBatchRecord> batch = tx.record_export_batch(wanted, ids);
+        Result<store::ExportBatchRecord> batch = tx.record_export_batch(wanted, *ids);
         if (!batch) return batch.error();
         recorded = std::move(batch).value();
         return {};
@@ -1291,7 +1288,7 @@ int main(int argc, char** argv) {
         "| %.2f | %.0f bookings/s | %.2f | %.1f |\n",
         total, rate(count, total), 1e6 * total / count, p.rss_mib);
     const std::pair<const char*, double> parts[] = {
-        {"record: watermark, bookings_after(), record_export_batch() (one transaction)",
+        {"record: watermark, booking_ids_after(), record_export_batch() (one transaction)",
          p.record_seconds},
         {"batch read for staging: bookings_of_batch(), the debtors' customers",
          p.batch_read_seconds},
