@@ -55,6 +55,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bench_process.hpp"
 #include "bench_random.hpp"
 #include "common/clock.hpp"
 #include "config/kontor_config.hpp"
@@ -76,7 +77,12 @@ namespace {
 
 using namespace kontor;
 namespace fs = std::filesystem;
-using Steady = std::chrono::steady_clock;
+using bench::database_bytes;
+using bench::in_child;
+using bench::mib;
+using bench::peak_rss_mib;
+using bench::seconds_since;
+using Steady = bench::Steady;
 
 constexpr std::size_t kCustomersPerStep = 200;  // the engine's kCustomersPerStep
 constexpr const char* kCompanyIban = "DE02370502990000684712";
@@ -124,31 +130,6 @@ jobs:
     schedule: "0 8 1 * *"
 )",
                      dir.string(), kCompanyIban);
-}
-
-double seconds_since(Steady::time_point start) {
-  return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
-}
-
-double mib(std::uintmax_t bytes) {
-  return static_cast<double>(bytes) / (1024.0 * 1024.0);
-}
-
-// The database with its write-ahead log.
-std::uintmax_t database_bytes(const fs::path& path) {
-  std::uintmax_t bytes = 0;
-  for (const char* suffix : {"", "-wal"}) {
-    std::error_code error;
-    const std::uintmax_t size = fs::file_size(path.string() + suffix, error);
-    if (!error) bytes += size;
-  }
-  return bytes;
 }
 
 int pages_of(const std::string& pdf) {
@@ -224,48 +205,6 @@ render::NoticeView reminder_view(const Customer& customer, const engine::NoticeS
   view.total_interest = Money::zero(Currency::eur());
   view.total_due = view.total_open;
   return view;
-}
-
-// Runs `work` in a child process and returns what it reported, so that the child's peak RSS is
-// its own phase's (plus what the benchmark held when it forked), not the whole benchmark's. `T`
-// is trivially copyable; the child leaves with _exit(), running none of the parent's destructors.
-template <typename T, typename F>
-std::optional<T> in_child(F&& work) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) return std::nullopt;
-  std::fflush(stdout);
-  std::fflush(stderr);
-  const pid_t pid = fork();
-  if (pid < 0) return std::nullopt;
-  if (pid == 0) {
-    close(pipe_fds[0]);
-    const T out = work();
-    const char* bytes = reinterpret_cast<const char*>(&out);
-    std::size_t written = 0;
-    while (written < sizeof out) {
-      const ssize_t n = write(pipe_fds[1], bytes + written, sizeof out - written);
-      if (n <= 0) _exit(1);
-      written += static_cast<std::size_t>(n);
-    }
-    _exit(0);
-  }
-  close(pipe_fds[1]);
-  T out{};
-  char* bytes = reinterpret_cast<char*>(&out);
-  std::size_t read_bytes = 0;
-  while (read_bytes < sizeof out) {
-    const ssize_t n = read(pipe_fds[0], bytes + read_bytes, sizeof out - read_bytes);
-    if (n <= 0) break;
-    read_bytes += static_cast<std::size_t>(n);
-  }
-  close(pipe_fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (read_bytes != sizeof out || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return std::nullopt;
-  }
-  return out;
 }
 
 struct ChildError {
