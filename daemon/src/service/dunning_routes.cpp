@@ -20,6 +20,7 @@
 #include "config/company_section.hpp"
 #include "engine/dunning_run.hpp"
 #include "service/admin_backend.hpp"
+#include "service/json_values.hpp"
 #include "service/request_body.hpp"
 
 namespace kontor::service {
@@ -34,14 +35,6 @@ constexpr std::int64_t kDefaultNoticeLimit = 50;
 constexpr std::int64_t kMaxNoticeLimit = 1000;
 constexpr std::size_t kMaxNumberLength = 100;
 constexpr const char* kDunningEngine = "dunning";
-
-json optional_text(const std::string& text) {
-  return text.empty() ? json() : json(text);
-}
-
-json optional_day(const std::optional<Date>& day) {
-  return day ? json(day->to_iso()) : json();
-}
 
 // The summary every list shows: who, which level, by which channel, for how much, and where
 // its delivery stands.

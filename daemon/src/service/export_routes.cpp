@@ -22,6 +22,7 @@
 #include "engine/export_delivery.hpp"
 #include "host/plugin_instances.hpp"
 #include "service/admin_backend.hpp"
+#include "service/json_values.hpp"
 #include "service/request_body.hpp"
 
 namespace kontor::service {
@@ -36,14 +37,6 @@ constexpr std::int64_t kDefaultBatchLimit = 50;
 constexpr std::int64_t kMaxBatchLimit = 1000;
 constexpr std::size_t kMaxNameLength = 100;
 constexpr const char* kExportEngine = "export";
-
-json optional_text(const std::string& text) {
-  return text.empty() ? json() : json(text);
-}
-
-json optional_day(const std::optional<Date>& day) {
-  return day ? json(day->to_iso()) : json();
-}
 
 json batch_json(const store::ExportBatchRecord& batch) {
   return {{"id", batch.id},
