@@ -8,14 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "batch_file_name.hpp"
 #include "kontor/model/date.hpp"
 
 namespace kontor::plugins::datev {
-
-// The batch id as it may stand in a file name: A–Z a–z 0–9 _ - kept, every other character (a
-// multi-byte one counted once) made '_', at most 64 characters, so that the name is the same on
-// every file system and in every archive.
-std::string file_name_part(std::string_view batch);
 
 // `period_from` gives the month (YYYYMM). An empty batch id leaves out "_<batch>".
 std::string booking_file_name(const Date& period_from, std::string_view batch);

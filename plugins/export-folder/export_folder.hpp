@@ -1,8 +1,8 @@
-// The target folder of a `datev` instance and how a batch's files enter it exactly once
-// (DESIGN.md §8, plugin_abi.h: stage, publish, discard may each be repeated after a crash and
-// must then do nothing twice).
+// The target folder of an exporter that writes files (datev, journal, csv-export, json-export)
+// and how a batch's files enter it exactly once (DESIGN.md §8, plugin_abi.h: stage, publish,
+// discard may each be repeated after a crash and must then do nothing twice).
 //
-//   <path>/EXTF_Buchungsstapel_202401_<batch>.csv   published: DATEV's import or a sync takes it
+//   <path>/EXTF_Buchungsstapel_202401_<batch>.csv   published: the bookkeeping or a sync takes it
 //   <path>/.kontor-staging/<batch>/                 staged: the files and kontor-batch.txt
 //   <path>/.kontor-staging/<batch>.partial/         being staged (left only by a crash)
 //   <path>/.kontor-staging/<batch>.published        receipt: the batch and its files, once moved
@@ -31,12 +31,10 @@
 #include <string_view>
 #include <vector>
 
+#include "batch_file_name.hpp"
 #include "kontor/sdk/status.hpp"
 
-namespace kontor::plugins::datev {
-
-// The batch id as it stands in file and folder names.
-std::string batch_file_part(std::string_view batch_id);
+namespace kontor::plugins {
 
 struct StagedFile {
   std::string name;
@@ -64,4 +62,4 @@ class ExportFolder {
   std::filesystem::path staging_root_;
 };
 
-}  // namespace kontor::plugins::datev
+}  // namespace kontor::plugins

@@ -11,24 +11,16 @@
 #include <sstream>
 #include <system_error>
 
-#include "extf_file_name.hpp"
-#include "kontor/model/sha256.hpp"
+#include "batch_file_name.hpp"
 #include "kontor/sdk/spool_file.hpp"
 
-namespace kontor::plugins::datev {
+namespace kontor::plugins {
 namespace fs = std::filesystem;
 using sdk::Status;
 
 namespace {
 
-constexpr std::size_t kMaxFilePart = 64;
-constexpr std::size_t kHashDigits = 16;
 constexpr std::string_view kManifestName = "kontor-batch.txt";
-
-bool plain_name_character(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-';
-}
 
 // The batch and the files it consists of: the staging folder's manifest, and the receipt.
 struct BatchFiles {
@@ -124,16 +116,6 @@ std::vector<std::string> moved_files(const fs::path& staging, const BatchFiles& 
 }
 
 }  // namespace
-
-std::string batch_file_part(std::string_view batch_id) {
-  if (!batch_id.empty() && batch_id.size() <= kMaxFilePart &&
-      std::all_of(batch_id.begin(), batch_id.end(), plain_name_character)) {
-    return std::string(batch_id);
-  }
-  std::string part = file_name_part(batch_id);
-  part.resize(std::min(part.size(), kMaxFilePart - kHashDigits - 1));
-  return part + "-" + Sha256::hex_of(batch_id).substr(0, kHashDigits);
-}
 
 ExportFolder::ExportFolder(fs::path path)
     : path_(std::move(path)), staging_root_(path_ / ".kontor-staging") {}
@@ -260,4 +242,4 @@ Status ExportFolder::discard(const std::string& batch_id, FolderOutcome& outcome
   return sync_folder(staging_root_);
 }
 
-}  // namespace kontor::plugins::datev
+}  // namespace kontor::plugins
