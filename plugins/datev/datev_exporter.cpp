@@ -9,22 +9,12 @@
 #include "debtor_rows.hpp"
 #include "extf_debtors.hpp"
 #include "extf_file_name.hpp"
+#include "folder_exporter.hpp"
 
 namespace kontor::plugins::datev {
 using sdk::Status;
 
 namespace {
-
-// A batch id names files and folders and goes into manifests line by line.
-std::string check_batch_id(const std::string& batch_id) {
-  if (batch_id.empty()) return "the batch has no id";
-  for (char c : batch_id) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-      return "batch id '" + batch_id + "' has control characters";
-    }
-  }
-  return "";
-}
 
 ExtfTimestamp timestamp_of(std::chrono::sys_time<std::chrono::microseconds> now) {
   using namespace std::chrono;
@@ -95,7 +85,7 @@ DatevExporter::DatevExporter(sdk::Host host, const sdk::Config& config)
       folder_(settings_.path) {}
 
 Status DatevExporter::stage(const sdk::ExportBatch& batch) {
-  if (std::string problem = check_batch_id(batch.batch_id); !problem.empty()) {
+  if (std::string problem = batch_id_problem(batch.batch_id); !problem.empty()) {
     return Status::failed(problem);
   }
   const std::string which = "batch " + batch.batch_id;
@@ -225,28 +215,11 @@ void DatevExporter::stage_debtors(const sdk::ExportBatch& batch, const Date& fis
 }
 
 Status DatevExporter::publish(const std::string& batch_id) {
-  if (std::string problem = check_batch_id(batch_id); !problem.empty()) {
-    return Status::failed(problem);
-  }
-  FolderOutcome outcome = FolderOutcome::kDone;
-  if (Status published = folder_.publish(batch_id, outcome); !published) return published;
-  if (outcome == FolderOutcome::kDoneBefore) {
-    host_.info("batch " + batch_id + " was published before; nothing is written again");
-  } else {
-    host_.count("datev_batches_published");
-    host_.info("batch " + batch_id + " published to " + folder_.path().string());
-  }
-  return Status::ok();
+  return publish_staged_batch(host_, folder_, batch_id, "datev_batches_published");
 }
 
 Status DatevExporter::discard(const std::string& batch_id) {
-  if (std::string problem = check_batch_id(batch_id); !problem.empty()) {
-    return Status::failed(problem);
-  }
-  FolderOutcome outcome = FolderOutcome::kDone;
-  if (Status discarded = folder_.discard(batch_id, outcome); !discarded) return discarded;
-  if (outcome == FolderOutcome::kDone) host_.info("batch " + batch_id + " discarded");
-  return Status::ok();
+  return discard_staged_batch(host_, folder_, batch_id);
 }
 
 }  // namespace kontor::plugins::datev
