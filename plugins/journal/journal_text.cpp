@@ -1,0 +1,126 @@
+#include "journal_text.hpp"
+
+#include <cstdint>
+
+namespace kontor::plugins::journal {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is none (an
+// overlong form, a surrogate, beyond U+10FFFF, or cut short).
+std::size_t sequence_length(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[i]); };
+  const std::uint8_t first = byte(0);
+  if (first < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if ((first & 0xE0) == 0xC0) {
+    length = 2;
+    code = first & 0x1F;
+  } else if ((first & 0xF0) == 0xE0) {
+    length = 3;
+    code = first & 0x0F;
+  } else if ((first & 0xF8) == 0xF0) {
+    length = 4;
+    code = first & 0x07;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i) & 0x3F);
+  }
+  constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F;
+}
+
+std::string replaced(std::string text, char from, char to) {
+  for (char& c : text) {
+    if (c == from) c = to;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view text) {
+  std::string valid;
+  valid.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t length = sequence_length(text);
+    if (length == 0) {
+      valid += kReplacement;
+      text.remove_prefix(1);
+    } else {
+      valid += text.substr(0, length);
+      text.remove_prefix(length);
+    }
+  }
+  return valid;
+}
+
+std::string one_line(std::string_view text) {
+  std::string line;
+  line.reserve(text.size());
+  for (char c : valid_utf8(text)) {
+    const char kept = is_control(c) ? ' ' : c;
+    if (kept == ' ' && (line.empty() || line.back() == ' ')) continue;
+    line += kept;
+  }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+std::string code_text(std::string_view text) {
+  return replaced(replaced(one_line(text), '(', '['), ')', ']');
+}
+
+std::string payee_text(std::string_view text) {
+  return replaced(replaced(one_line(text), ';', ','), '|', '/');
+}
+
+std::string note_text(std::string_view text) {
+  return replaced(one_line(text), ';', ',');
+}
+
+std::string tag_value(std::string_view text) {
+  return one_line(replaced(std::string(text), ',', ' '));
+}
+
+std::string account_name_problem(std::string_view name) {
+  if (name.empty()) return "is empty";
+  if (valid_utf8(name) != name) return "is not valid UTF-8";
+  if (name.front() == '(' || name.front() == '[') {
+    return "starts with '(' or '[' (a virtual posting in hledger and ledger)";
+  }
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (is_control(name[i])) return "has a tab or control character";
+    if (name[i] == ';') return "has a ';' (the start of a comment)";
+    if (name[i] == ' ' && i + 1 < name.size() && name[i + 1] == ' ') {
+      return "has two blanks in a row (they separate the account from the amount)";
+    }
+  }
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t end = std::min(name.find(':', start), name.size());
+    const std::string_view part = name.substr(start, end - start);
+    if (part.empty()) return "has an empty part between ':'";
+    if (part.front() == ' ' || part.back() == ' ') return "has a part with blanks at its ends";
+    start = end + 1;
+  }
+  return "";
+}
+
+std::string amount_text(const Money& amount) {
+  return amount.format() + " " + std::string(amount.currency().code());
+}
+
+}  // namespace kontor::plugins::journal
