@@ -27,6 +27,7 @@ test_deps=(
   procps
   zbar-tools                # zbarimg reads the GiroCode back in tests
   poppler-utils             # pdftotext, pdftoppm read the PDF letters back in tests
+  hledger ledger            # the journal exporter's files are checked by the real tools
 )
 
 if [ "$(id -u)" -ne 0 ]; then

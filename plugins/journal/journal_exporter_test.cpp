@@ -9,14 +9,15 @@
 #include <filesystem>
 
 #include "journal_test_batch.hpp"
-#include "journal_tools.hpp"
 #include "kontor/testing/fake_host.hpp"
+#include "support/journal_tools.hpp"
 #include "support/temp_dir.hpp"
 
 extern "C" const kontor_plugin_descriptor* kontor_plugin_entry_impl_v1(
     const kontor_host_info* host) noexcept;
 
 namespace kontor::plugins::journal {
+namespace tools = kontor::testing::journal_tools;
 namespace {
 
 namespace fs = std::filesystem;

@@ -7,10 +7,11 @@
 #include <gtest/gtest.h>
 
 #include "journal_test_batch.hpp"
-#include "journal_tools.hpp"
+#include "support/journal_tools.hpp"
 #include "support/temp_dir.hpp"
 
 namespace kontor::plugins::journal {
+namespace tools = kontor::testing::journal_tools;
 namespace {
 
 using namespace test_batch;

@@ -64,9 +64,10 @@ class ExportJob : public DunningJob {
     return nets;
   }
 
+  // The datev target's batches (the demo also exports to a journal: export_targets_test.cpp).
   std::vector<store::ExportBatchRecord> batches() {
     return query<std::vector<store::ExportBatchRecord>>([](store::Reader& r) {
-      return r.export_batches(store::ExportBatchQuery{.target = "", .limit = 100});
+      return r.export_batches(store::ExportBatchQuery{.target = "datev-out", .limit = 100});
     });
   }
 

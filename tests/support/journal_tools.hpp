@@ -12,7 +12,7 @@
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 
-namespace kontor::plugins::journal::tools {
+namespace kontor::testing::journal_tools {
 
 struct ToolRun {
   int exit_code = -1;
@@ -96,4 +96,4 @@ inline std::map<std::string, std::string> hledger_balances(const std::filesystem
   return balances_of(lines);
 }
 
-}  // namespace kontor::plugins::journal::tools
+}  // namespace kontor::testing::journal_tools
