@@ -294,6 +294,27 @@ TEST_F(HttpExportTest, ABadRequestFailsNamingTheStatusAndTheServersReason) {
   EXPECT_THAT(receiver_->posts(), SizeIs(1));  // a refusal is not tried again
 }
 
+// kontord's transfer service follows no redirect on a POST: a 307 would send the batch again to
+// another address, a 303 would turn it into a GET whose answer would pass for the POST's.
+TEST_F(HttpExportTest, ARedirectIsNotFollowedAndFailsNamingTheStatus) {
+  for (int redirect : {307, 303}) {
+    ExportReceiverOptions options;
+    options.bearer_token = kToken;
+    options.redirect = redirect;
+    start(std::move(options));
+    auto exporter = create();
+    ASSERT_NE(exporter, nullptr);
+    ASSERT_TRUE(exporter->proxy().stage(example_batch()).is_ok());
+    const sdk::Status refused = exporter->proxy().publish(kBatch);
+    EXPECT_EQ(refused.code(), sdk::Code::kFailed) << redirect;
+    EXPECT_THAT(refused.message(), HasSubstr("answered " + std::to_string(redirect)));
+    const std::vector<ReceivedPost> posts = receiver_->posts();
+    ASSERT_THAT(posts, SizeIs(1)) << "one POST and nothing after it, for " << redirect;
+    EXPECT_EQ(posts[0].path, "/batches");
+    ASSERT_TRUE(exporter->proxy().discard(kBatch).is_ok());
+  }
+}
+
 // As after a crash between the POST and the receipt: a second staging folder that knows nothing
 // of the first publication posts the same batch with the same key.
 TEST_F(HttpExportTest, AServerThatKnowsTheKeyCountsAsPublished) {

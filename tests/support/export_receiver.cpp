@@ -95,6 +95,9 @@ std::string ExportReceiver::start(const ExportReceiverOptions& options) {
     argv.insert(argv.end(), {"--basic", options.username + ":" + options.password});
   }
   if (options.status != 0) argv.insert(argv.end(), {"--status", std::to_string(options.status)});
+  if (options.redirect != 0) {
+    argv.insert(argv.end(), {"--redirect", std::to_string(options.redirect)});
+  }
   if (options.fail_first > 0) {
     argv.insert(argv.end(), {"--fail-first", std::to_string(options.fail_first)});
   }

@@ -29,6 +29,7 @@ struct ExportReceiverOptions {
   int stall_first = 0;      // the first N POSTs accepted, answered only after stall_seconds
   int stall_seconds = 5;
   int repeat_status = 409;  // the answer to a known Idempotency-Key: 409 or 200
+  int redirect = 0;         // non-zero: every POST answered this 3xx, Location: /moved
 };
 
 // One POST as the receiver got it.

@@ -44,6 +44,8 @@ def main():
     parser.add_argument("--stall-first", type=int, default=0)
     parser.add_argument("--stall-seconds", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, choices=[200, 409], default=409)
+    parser.add_argument("--redirect", type=int, default=0,
+                        help="every POST answered with this 3xx and Location: /moved")
     args = parser.parse_args()
     os.makedirs(args.record, exist_ok=True)
     lock = threading.Lock()
@@ -85,6 +87,8 @@ def main():
                 return 401, b'{"error": "who are you?"}\n', [], False, False
             if args.status:
                 return args.status, b'{"error": "refused as asked"}\n', [], False, False
+            if args.redirect:
+                return args.redirect, b'{"moved": "/moved"}\n', [("Location", "/moved")], False, False
             if n <= args.fail_first:
                 headers = [("Retry-After", args.retry_after)] if args.retry_after else []
                 return 503, b'{"error": "busy"}\n', headers, False, False

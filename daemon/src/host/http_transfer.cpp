@@ -60,10 +60,15 @@ kontor_status perform_http(HostInstance& instance, const kontor_transfer_request
 
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  // Redirects stay on the scheme they started with: https never falls back to http.
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, scheme.c_str());
+  // A download (GET) follows redirects on the scheme it started with: https never falls back
+  // to http. A POST, PUT or DELETE does not: libcurl would send the body again to another
+  // address (307/308) or turn it into a GET whose answer would look like the POST's
+  // (301–303); the plugin gets the 3xx and judges it.
+  if (method == "GET") {
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, scheme.c_str());
+  }
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   const std::string ca_file = copy(request.ca_file);

@@ -1,5 +1,6 @@
 // HTTP(S) for TransferService: GET, POST, PUT and DELETE with TLS verification always on (an extra
-// CA file allowed), bearer or basic authentication, redirects that never leave their scheme.
+// CA file allowed), bearer or basic authentication; a GET follows redirects that never leave
+// their scheme, any other method gets the 3xx answer itself (nothing is sent twice).
 //
 // Any answer from a server is KONTOR_OK with its status code and header lines; the plugin judges
 // it. A transport failure (no route, refused, timeout, TLS handshake) is KONTOR_RETRY, except a
