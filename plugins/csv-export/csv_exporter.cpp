@@ -31,22 +31,10 @@ CsvExporter::CsvExporter(sdk::Host host, const sdk::Config& config)
       folder_(settings_.path) {}
 
 Status CsvExporter::stage(const sdk::ExportBatch& batch) {
-  if (std::string problem = batch_id_problem(batch.batch_id); !problem.empty()) {
-    return Status::failed(problem);
-  }
+  if (Status exportable = check_exportable(batch); !exportable) return exportable;
   const std::string which = "batch " + batch.batch_id;
-  if (batch.bookings.empty()) return Status::failed(which + " has no bookings");
-  // A reader sums the debit and credit columns of a booking and expects them equal; a file that
-  // broke that would be worse than none.
-  std::string unbalanced;
   std::size_t lines = 0;
-  for (const Booking& booking : batch.bookings) {
-    lines += booking.lines.size();
-    if (Result<void> balanced = check_balanced(booking); !balanced) {
-      unbalanced += fmt::format("\nbooking {}: {}", booking.id, balanced.error().message);
-    }
-  }
-  if (!unbalanced.empty()) return Status::failed(which + " is not staged:" + unbalanced);
+  for (const Booking& booking : batch.bookings) lines += booking.lines.size();
 
   const std::vector<StagedFile> files{StagedFile{.name = csv_file_name(batch.batch_id),
                                                  .bytes = booking_csv(batch, settings_.format)}};

@@ -13,6 +13,22 @@ std::string batch_id_problem(const std::string& batch_id) {
   return "";
 }
 
+Status check_exportable(const sdk::ExportBatch& batch) {
+  if (std::string problem = batch_id_problem(batch.batch_id); !problem.empty()) {
+    return Status::failed(problem);
+  }
+  const std::string which = "batch " + batch.batch_id;
+  if (batch.bookings.empty()) return Status::failed(which + " has no bookings");
+  std::string unbalanced;
+  for (const Booking& booking : batch.bookings) {
+    if (kontor::Status balanced = check_balanced(booking); !balanced) {
+      unbalanced += "\nbooking " + std::to_string(booking.id) + ": " + balanced.error().message;
+    }
+  }
+  if (!unbalanced.empty()) return Status::failed(which + " is not staged:" + unbalanced);
+  return Status::ok();
+}
+
 Status publish_staged_batch(const sdk::Host& host, const ExportFolder& folder,
                             const std::string& batch_id, std::string_view published_counter) {
   if (std::string problem = batch_id_problem(batch_id); !problem.empty()) {

@@ -9,12 +9,18 @@
 #include "export_folder.hpp"
 #include "kontor/sdk/host.hpp"
 #include "kontor/sdk/status.hpp"
+#include "kontor/sdk/values.hpp"
 
 namespace kontor::plugins {
 
 // Why `batch_id` cannot be exported (empty, control characters: it names files and stands in
 // manifests line by line), or an empty string.
 std::string batch_id_problem(const std::string& batch_id);
+
+// Why `batch` cannot be exported at all: its id (above), no bookings, or bookings whose debits
+// and credits differ — a reader sums them and expects them equal, and a file that broke that
+// would be worse than none; every such booking is named. Ok when none of these.
+sdk::Status check_exportable(const sdk::ExportBatch& batch);
 
 // folder.publish, logged; `published_counter` counts each batch published now (not before).
 sdk::Status publish_staged_batch(const sdk::Host& host, const ExportFolder& folder,

@@ -58,9 +58,7 @@ HttpExporter::HttpExporter(sdk::Host host, const sdk::Config& config)
       folder_(settings_.staging) {}
 
 Status HttpExporter::stage(const sdk::ExportBatch& batch) {
-  if (std::string problem = batch_id_problem(batch.batch_id); !problem.empty()) {
-    return Status::failed(problem);
-  }
+  if (Status exportable = check_exportable(batch); !exportable) return exportable;
   std::string prefix;
   if (settings_.key_prefix) {
     prefix = *settings_.key_prefix;

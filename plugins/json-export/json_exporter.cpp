@@ -31,20 +31,8 @@ JsonExporter::JsonExporter(sdk::Host host, const sdk::Config& config)
       folder_(settings_.path) {}
 
 Status JsonExporter::stage(const sdk::ExportBatch& batch) {
-  if (std::string problem = batch_id_problem(batch.batch_id); !problem.empty()) {
-    return Status::failed(problem);
-  }
+  if (Status exportable = check_exportable(batch); !exportable) return exportable;
   const std::string which = "batch " + batch.batch_id;
-  if (batch.bookings.empty()) return Status::failed(which + " has no bookings");
-  // A consumer sums each booking's debit and credit lines and expects them equal; a document
-  // that broke that would be worse than none.
-  std::string unbalanced;
-  for (const Booking& booking : batch.bookings) {
-    if (Result<void> balanced = check_balanced(booking); !balanced) {
-      unbalanced += fmt::format("\nbooking {}: {}", booking.id, balanced.error().message);
-    }
-  }
-  if (!unbalanced.empty()) return Status::failed(which + " is not staged:" + unbalanced);
 
   const std::vector<StagedFile> files{StagedFile{.name = json_file_name(batch.batch_id),
                                                  .bytes = batch_json(batch, settings_.indent)}};
