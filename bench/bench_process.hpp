@@ -2,6 +2,7 @@
 // process so that each phase's peak RSS is its own. Timing and sizes only — never an amount.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,8 +12,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <system_error>
 #include <type_traits>
+#include <vector>
 
 namespace kontor::bench {
 
@@ -42,6 +45,16 @@ inline std::uintmax_t database_bytes(const std::filesystem::path& path) {
   }
   return bytes;
 }
+
+// What went wrong in a child process, carried back through a pipe (trivially copyable).
+struct ChildError {
+  bool failed = false;
+  char message[512] = {};
+  void set(const char* what, const std::string& text) {
+    failed = true;
+    std::snprintf(message, sizeof message, "%s: %s", what, text.c_str());
+  }
+};
 
 // Runs `work` in a child process and returns what it reported, so that the child's peak RSS is
 // its own phase's (plus what the benchmark held when it forked), not the whole benchmark's. `T`
@@ -88,6 +101,46 @@ std::optional<T> in_child(F&& work) {
     return std::nullopt;
   }
   return out;
+}
+
+// A program run as a child process: how long it took, how it ended, its peak RSS (wait4).
+struct ProcessOutcome {
+  bool started = false;
+  int exit_code = -1;  // -signal when killed
+  double seconds = 0;
+  double rss_mib = 0;
+  double cpu_seconds = 0;  // user + system
+};
+
+inline ProcessOutcome run_process(const std::vector<std::string>& argv,
+                                  const std::filesystem::path& out,
+                                  const std::filesystem::path& err) {
+  ProcessOutcome outcome;
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const Steady::time_point start = Steady::now();
+  const pid_t pid = fork();
+  if (pid < 0) return outcome;
+  if (pid == 0) {
+    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out_fd < 0 || err_fd < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(126);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid, &status, 0, &usage) != pid) return outcome;
+  outcome.seconds = seconds_since(start);
+  outcome.started = true;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  outcome.rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  outcome.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  return outcome;
 }
 
 }  // namespace kontor::bench

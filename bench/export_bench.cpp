@@ -83,6 +83,7 @@
 #include "extf_bookings.hpp"
 #include "extf_test_reader.hpp"
 #include "kontor/testing/fake_host.hpp"
+#include "plugin_entry.hpp"
 #include "store/sqlite_store.hpp"
 
 #ifndef KONTOR_BENCH_KONTORD
@@ -98,9 +99,13 @@ using namespace kontor;
 namespace fs = std::filesystem;
 namespace datev = kontor::plugins::datev;
 using bench::database_bytes;
+using bench::ChildError;
 using bench::in_child;
 using bench::mib;
 using bench::peak_rss_mib;
+using bench::plugin_entry;
+using bench::ProcessOutcome;
+using bench::run_process;
 using bench::seconds_since;
 using Steady = bench::Steady;
 
@@ -169,54 +174,6 @@ Result<std::unique_ptr<store::SqliteStore>> open_store(const fs::path& path) {
   store::SqliteOptions options;
   options.path = path.string();
   return store::SqliteStore::open(std::move(options));
-}
-
-struct ChildError {
-  bool failed = false;
-  char message[512] = {};
-  void set(const char* what, const std::string& text) {
-    failed = true;
-    std::snprintf(message, sizeof message, "%s: %s", what, text.c_str());
-  }
-};
-
-// A program run as a child process: how long it took, how it ended, its peak RSS (wait4).
-struct ProcessOutcome {
-  bool started = false;
-  int exit_code = -1;  // -signal when killed
-  double seconds = 0;
-  double rss_mib = 0;
-  double cpu_seconds = 0;  // user + system
-};
-
-ProcessOutcome run_process(const std::vector<std::string>& argv, const fs::path& out,
-                           const fs::path& err) {
-  ProcessOutcome outcome;
-  std::vector<char*> args;
-  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  std::fflush(stdout);
-  std::fflush(stderr);
-  const Steady::time_point start = Steady::now();
-  const pid_t pid = fork();
-  if (pid < 0) return outcome;
-  if (pid == 0) {
-    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (out_fd < 0 || err_fd < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(126);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid) return outcome;
-  outcome.seconds = seconds_since(start);
-  outcome.started = true;
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  outcome.rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
-  outcome.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  return outcome;
 }
 
 std::string read_file(const fs::path& path) {
@@ -575,19 +532,8 @@ struct InProcessOutcome {
 InProcessOutcome run_in_process(const fs::path& book, const fs::path& plugin,
                                 const fs::path& folder, std::int64_t per_batch) {
   InProcessOutcome out;
-  void* library = dlopen(plugin.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (library == nullptr) {
-    out.error.set("dlopen", dlerror());
-    return out;
-  }
-  // The exported symbol is a pointer variable holding the entry function (plugin_abi.h).
-  const auto* slot =
-      static_cast<const kontor_plugin_entry_fn*>(dlsym(library, KONTOR_PLUGIN_ENTRY_NAME));
-  if (slot == nullptr || *slot == nullptr) {
-    out.error.set("dlsym", KONTOR_PLUGIN_ENTRY_NAME " not found");
-    return out;
-  }
-  const kontor_plugin_entry_fn entry = *slot;
+  const kontor_plugin_entry_fn entry = plugin_entry(plugin, out.error);
+  if (entry == nullptr) return out;
   testing::FakeHost host(entry);
   host.set("path", folder.string());
   host.set("advisor_number", "29098");

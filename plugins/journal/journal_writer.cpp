@@ -7,6 +7,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "journal_text.hpp"
 
@@ -16,25 +18,35 @@ namespace {
 constexpr std::size_t kAmountColumn = 52;  // where amounts end, for a file that reads as a table
 
 struct Posting {
-  std::string account;  // the journal name
-  Money amount;         // signed: debit positive
-  std::string vat_of;   // the line's account, on a VAT posting
+  const std::string* account;  // the journal name, kept by BatchAccounts
+  Money amount;                // signed: debit positive
+  std::string vat_of;          // the line's account, on a VAT posting
 };
 
 // Names and payees of one batch.
 class BatchAccounts {
  public:
   BatchAccounts(const sdk::ExportBatch& batch, const JournalLayout& layout) : layout_(layout) {
+    debtors_.reserve(batch.debtors.size() + batch.bookings.size() / 8);
+    customers_.reserve(batch.debtors.size());
     for (const Booking& booking : batch.bookings) {
       if (!booking.lines.empty()) debtors_.insert(booking.lines.front().account);
     }
     for (const sdk::ExportDebtor& debtor : batch.debtors) {
       debtors_.insert(debtor.account);
-      customers_[debtor.account].insert(one_line(debtor.customer.name));
+      std::vector<std::string>& names = customers_[debtor.account];
+      std::string name = one_line(debtor.customer.name);
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(std::move(name));
+      }
     }
   }
 
-  std::string name(const std::string& number) {
+  // The journal name of account `number`, remembered for the declarations. Each number is
+  // named once per batch: a million postings ask for a few thousand names.
+  const std::string& name(const std::string& number) {
+    auto known = names_.find(number);
+    if (known != names_.end()) return known->second;
     std::string name;
     if (auto named = layout_.chart.account_names.find(number);
         named != layout_.chart.account_names.end()) {
@@ -44,17 +56,21 @@ class BatchAccounts {
     } else {
       name = "Konten:" + number;
     }
-    used_.emplace(name, number);
-    return name;
+    used_.try_emplace(name, number);
+    return names_.emplace(number, std::move(name)).first->second;
   }
 
-  // The customer's name when the account is one customer's, else "Debitor <number>".
-  std::string payee(const std::string& debtor_account) const {
+  // The payee of a debtor account, made safe for a description: the customer's name when the
+  // account is one customer's, else "Debitor <number>". Worked out once per account.
+  const std::string& payee(const std::string& debtor_account) {
+    auto known = payees_.find(debtor_account);
+    if (known != payees_.end()) return known->second;
+    std::string payee = "Debitor " + debtor_account;
     auto found = customers_.find(debtor_account);
-    if (found != customers_.end() && found->second.size() == 1 && !found->second.begin()->empty()) {
-      return *found->second.begin();
+    if (found != customers_.end() && found->second.size() == 1 && !found->second.front().empty()) {
+      payee = found->second.front();
     }
-    return "Debitor " + debtor_account;
+    return payees_.emplace(debtor_account, payee_text(payee)).first->second;
   }
 
   // Every account named so far with the customers behind it, by name.
@@ -63,7 +79,9 @@ class BatchAccounts {
     for (const auto& [name, number] : used_) {
       text += "account " + name + "\n";
       if (auto found = customers_.find(number); found != customers_.end()) {
-        for (const std::string& customer : found->second) {
+        std::vector<std::string> names = found->second;
+        std::sort(names.begin(), names.end());
+        for (const std::string& customer : names) {
           if (!customer.empty()) text += "    ; " + customer + "\n";
         }
       }
@@ -73,9 +91,11 @@ class BatchAccounts {
 
  private:
   const JournalLayout& layout_;
-  std::set<std::string> debtors_;
-  std::map<std::string, std::set<std::string>> customers_;
-  std::map<std::string, std::string> used_;  // journal name → number
+  std::unordered_set<std::string> debtors_;
+  std::unordered_map<std::string, std::vector<std::string>> customers_;  // debtor → names
+  std::map<std::string, std::string> used_;                              // journal name → number
+  std::unordered_map<std::string, std::string> names_;                   // number → journal name
+  std::unordered_map<std::string, std::string> payees_;  // debtor account → safe payee
 };
 
 std::size_t display_width(std::string_view text) {
@@ -86,9 +106,9 @@ std::size_t display_width(std::string_view text) {
 
 void append_posting(std::string& text, const Posting& posting) {
   const std::string amount = amount_text(posting.amount);
-  const std::size_t used = 4 + display_width(posting.account) + amount.size();
+  const std::size_t used = 4 + display_width(*posting.account) + amount.size();
   text += "    ";
-  text += posting.account;
+  text += *posting.account;
   text.append(used + 2 <= kAmountColumn ? kAmountColumn - used : 2, ' ');
   text += amount;
   if (!posting.vat_of.empty()) text += "  ; vat_of: " + posting.vat_of;
@@ -103,11 +123,11 @@ std::string format_line(std::string_view format, int minor_digits) {
 
 // The transaction line: date, cleared, (code), payee | note — the description never starts
 // with '(' (made '['), '*' or '!' (dropped): hledger would take them for a code or a status.
-std::string transaction_line(const Booking& booking, const std::string& payee) {
+std::string transaction_line(const Booking& booking, const std::string& safe_payee) {
   std::string line = booking.date.to_iso() + " *";
   const std::string code = code_text(booking.document_number);
   if (!code.empty()) line += " (" + code + ")";
-  std::string description = payee_text(payee);
+  std::string description = safe_payee;
   const std::string note = note_text(booking.text);
   if (!note.empty()) description += " | " + note;
   while (!description.empty() && (description.front() == '*' || description.front() == '!')) {
@@ -163,9 +183,9 @@ JournalWritten write_journal(const sdk::ExportBatch& batch, const JournalLayout&
   body.reserve(batch.bookings.size() * 320);
   std::vector<Posting> postings;
   for (const Booking* booking : ordered) {
-    const std::string which = fmt::format("booking {}", booking->id);
+    const auto which = [&] { return "booking " + std::to_string(booking->id); };
     if (kontor::Status balanced = check_balanced(*booking); !balanced) {
-      written.errors.push_back(which + ": " + balanced.error().message);
+      written.errors.push_back(which() + ": " + balanced.error().message);
       continue;
     }
     postings.clear();
@@ -179,8 +199,8 @@ JournalWritten write_journal(const sdk::ExportBatch& batch, const JournalLayout&
         auto found = layout.chart.tax_keys.find(line.tax_key);
         if (found == layout.chart.tax_keys.end()) {
           written.errors.push_back(fmt::format(
-              "{}, line {}: tax key '{}' on account {} has no VAT rate; name it in tax_keys", which,
-              index + 1, line.tax_key, line.account));
+              "{}, line {}: tax key '{}' on account {} has no VAT rate; name it in tax_keys",
+              which(), index + 1, line.tax_key, line.account));
           line_ok = false;
           continue;
         }
@@ -191,22 +211,22 @@ JournalWritten write_journal(const sdk::ExportBatch& batch, const JournalLayout&
       }
       if (vat == nullptr || vat->percent == 0) {
         postings.push_back(
-            {.account = accounts.name(line.account), .amount = signed_amount, .vat_of = ""});
+            {.account = &accounts.name(line.account), .amount = signed_amount, .vat_of = ""});
         continue;
       }
       Result<Money> tax = vat_in_gross(signed_amount, vat->percent);
       if (!tax) {
         written.errors.push_back(
-            fmt::format("{}, line {}: {}", which, index + 1, tax.error().message));
+            fmt::format("{}, line {}: {}", which(), index + 1, tax.error().message));
         line_ok = false;
         continue;
       }
-      postings.push_back({.account = accounts.name(line.account),
+      postings.push_back({.account = &accounts.name(line.account),
                           .amount = signed_amount.minus(*tax).value(),
                           .vat_of = ""});
       if (!tax->is_zero()) {
         postings.push_back(
-            {.account = accounts.name(vat->vat_account), .amount = *tax, .vat_of = line.account});
+            {.account = &accounts.name(vat->vat_account), .amount = *tax, .vat_of = line.account});
       }
     }
     if (!line_ok) continue;
