@@ -282,6 +282,14 @@ Result<std::int64_t> cents_of(std::string_view balance) {
   return money->minor_units();
 }
 
+// What the process holds now (/proc/self/statm), unlike the peak (getrusage).
+double resident_mib() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t size = 0, resident = 0;
+  statm >> size >> resident;
+  return mib(resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)));
+}
+
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
@@ -307,8 +315,8 @@ int run(const Options& options) {
       "reversals in {} batches\n",
       seconds_since(start), book.payments, book.skonto, book.charges, book.fees, book.interest,
       book.reversals, book.batches.size());
-  fmt::print("the book in memory: {:.1f} MiB peak so far (each phase below forks with it)\n",
-             peak_rss_mib());
+  fmt::print("the book in memory: {:.1f} MiB resident (each phase below forks with it)\n",
+             resident_mib());
   const auto bookings = static_cast<double>(book.bookings);
   int failures = 0;
   auto report = [&](const char* name, const std::optional<PhaseOutcome>& outcome) {
