@@ -13,7 +13,7 @@
 // the DATEV benchmark's generated book produced (bench/README.md "Export to DATEV"): 82 %
 // payments (bank 1200 / debtor), 9 % Skonto on Gewährte Skonti 19 % or 7 % (8736 / 8731:
 // automatic accounts, so the journal splits net and VAT), 0.6 % bank charges, 6.5 % dunning
-// fees and 2 % default interest (Sachverhalt 40 / 31, due dates), 0.5 % reversals; 50,000
+// fees and 1.4 % default interest (Sachverhalt 40 / 31, due dates), 0.5 % reversals; 50,000
 // debtors with names. Batches of --batch bookings, as the export engine makes them.
 //
 // Phases, each in a child process so that its peak RSS is its own:
