@@ -7,11 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace kontor::plugins::csv_export {
+#include "valid_utf8.hpp"
 
-// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, so that the
-// file is UTF-8 as promised and the replacement shows where the source was wrong.
-std::string valid_utf8(std::string_view text);
+namespace kontor::plugins::csv_export {
 
 // `text` with an apostrophe before it when it starts with = + - @ TAB or CR, the characters a
 // spreadsheet reads as the start of a formula; otherwise `text` unchanged.

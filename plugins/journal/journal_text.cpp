@@ -1,41 +1,9 @@
 #include "journal_text.hpp"
 
-#include <cstdint>
+#include <algorithm>
 
 namespace kontor::plugins::journal {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// The length of the valid UTF-8 sequence at the start of `text`, or 0 when it is none (an
-// overlong form, a surrogate, beyond U+10FFFF, or cut short).
-std::size_t sequence_length(std::string_view text) {
-  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[i]); };
-  const std::uint8_t first = byte(0);
-  if (first < 0x80) return 1;
-  std::size_t length = 0;
-  std::uint32_t code = 0;
-  if ((first & 0xE0) == 0xC0) {
-    length = 2;
-    code = first & 0x1F;
-  } else if ((first & 0xF0) == 0xE0) {
-    length = 3;
-    code = first & 0x0F;
-  } else if ((first & 0xF8) == 0xF0) {
-    length = 4;
-    code = first & 0x07;
-  } else {
-    return 0;
-  }
-  if (text.size() < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i) & 0x3F);
-  }
-  constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
 
 bool is_control(char c) {
   const auto byte = static_cast<unsigned char>(c);
@@ -50,22 +18,6 @@ std::string replaced(std::string text, char from, char to) {
 }
 
 }  // namespace
-
-std::string valid_utf8(std::string_view text) {
-  std::string valid;
-  valid.reserve(text.size());
-  while (!text.empty()) {
-    const std::size_t length = sequence_length(text);
-    if (length == 0) {
-      valid += kReplacement;
-      text.remove_prefix(1);
-    } else {
-      valid += text.substr(0, length);
-      text.remove_prefix(length);
-    }
-  }
-  return valid;
-}
 
 std::string one_line(std::string_view text) {
   std::string line;

@@ -12,11 +12,9 @@
 
 #include "kontor/model/money.hpp"
 #include "kontor/result.hpp"
+#include "valid_utf8.hpp"
 
 namespace kontor::plugins::journal {
-
-// `text` with each invalid UTF-8 byte replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
 
 // One line: control characters (tab, CR, LF …) become a blank, runs of blanks become one, and
 // blanks at either end go — a double blank separates an account from its amount.
