@@ -8,20 +8,14 @@
 
 #include "kontor/model/booking.hpp"
 #include "kontor/sdk/values.hpp"
+#include "kontor/testing/export_batches.hpp"
 
 namespace kontor::plugins::csv_export::test_support {
 
-inline Date day(int year, int month, int day) {
-  return Date::from_ymd(year, month, day).value();
-}
-
-inline BookingLine line(std::string account, BookingSide side, std::int64_t cents,
-                        std::string tax_key = "") {
-  return BookingLine{.account = std::move(account),
-                     .side = side,
-                     .amount = Money(cents, Currency::eur()),
-                     .tax_key = std::move(tax_key)};
-}
+using kontor::testing::export_batches::batch_of;
+using kontor::testing::export_batches::customer;
+using kontor::testing::export_batches::day;
+using kontor::testing::export_batches::line;
 
 inline Booking invoice(std::int64_t id, std::string number = "RE-2026-0001") {
   return Booking{.id = id,
@@ -47,23 +41,6 @@ inline Booking payment(std::int64_t id, std::string number = "RE-2026-0001") {
       .reverses = std::nullopt,
       .facts = BookingFacts::none,
       .due_date = std::nullopt};
-}
-
-inline Customer customer(std::string number, std::string name) {
-  Customer made;
-  made.number = std::move(number);
-  made.name = std::move(name);
-  made.kind = CustomerKind::business;
-  return made;
-}
-
-inline sdk::ExportBatch batch_of(std::string id, std::vector<Booking> bookings,
-                                 std::vector<sdk::ExportDebtor> debtors = {}) {
-  return sdk::ExportBatch{.batch_id = std::move(id),
-                          .period_from = std::nullopt,
-                          .period_to = std::nullopt,
-                          .bookings = std::move(bookings),
-                          .debtors = std::move(debtors)};
 }
 
 }  // namespace kontor::plugins::csv_export::test_support

@@ -7,24 +7,11 @@
 
 #include "kontor/model/booking.hpp"
 #include "kontor/sdk/values.hpp"
+#include "kontor/testing/export_batches.hpp"
 
 namespace kontor::plugins::journal::test_batch {
 
-inline Money euros(std::int64_t cents) {
-  return Money(cents, Currency::eur());
-}
-
-inline Date day(int year, int month, int day_of_month) {
-  return Date::from_ymd(year, month, day_of_month).value();
-}
-
-inline BookingLine line(std::string account, BookingSide side, std::int64_t cents,
-                        std::string tax_key = "") {
-  return BookingLine{.account = std::move(account),
-                     .side = side,
-                     .amount = euros(cents),
-                     .tax_key = std::move(tax_key)};
-}
+using namespace kontor::testing::export_batches;
 
 inline Booking booking(std::int64_t id, const Date& date, std::string document, std::string text,
                        std::vector<BookingLine> lines) {
@@ -45,23 +32,6 @@ inline Booking payment(std::int64_t id, const Date& date, std::int64_t cents = 1
   return booking(id, date, "RE2024-0001", "Zahlung RE2024-0001",
                  {line(std::move(debtor), BookingSide::credit, cents),
                   line("1200", BookingSide::debit, cents)});
-}
-
-inline Customer customer(std::string number, std::string name) {
-  Customer made;
-  made.number = std::move(number);
-  made.name = std::move(name);
-  made.kind = CustomerKind::business;
-  return made;
-}
-
-inline sdk::ExportBatch batch_of(std::string id, std::vector<Booking> bookings,
-                                 std::vector<sdk::ExportDebtor> debtors = {}) {
-  return sdk::ExportBatch{.batch_id = std::move(id),
-                          .period_from = std::nullopt,
-                          .period_to = std::nullopt,
-                          .bookings = std::move(bookings),
-                          .debtors = std::move(debtors)};
 }
 
 }  // namespace kontor::plugins::journal::test_batch
