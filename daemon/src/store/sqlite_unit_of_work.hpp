@@ -93,6 +93,9 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) override;
   Result<std::map<std::string, Instant>> last_planned_instants() override;
   Result<bool> run_key_recorded(std::string_view idempotency_key) override;
+  Result<std::vector<ReceivableAsOf>> receivables_as_of(const ReceivablesQuery& query) override;
+  Result<std::vector<CurrencyTally>> invoiced(const ReportPeriod& period) override;
+  Result<ActivityFigures> activity(const ReportPeriod& period) override;
 
   // Transaction
   void set_why(std::string why) override { why_ = std::move(why); }

@@ -364,6 +364,79 @@ struct JobRunEnd {
   std::map<std::string, std::int64_t> counts;
 };
 
+// --- Reports (issue 16) ----------------------------------------------------------------------
+
+// A day a report stands at, in the company's calendar. What the store dates by a day (bookings,
+// issue and due dates) counts when it is on or before `day`; what it knows only by the instant
+// it was recorded (a credit note's clearing, an import) counts when recorded before `ends`, the
+// first instant of the next company day.
+struct ReportDay {
+  Date day;
+  Instant ends{};
+};
+
+// Days `first`..`last` (inclusive) in the company's calendar; `starts` and `ends` are the
+// instants they span, for what is dated by when it was recorded.
+struct ReportPeriod {
+  Date first;
+  Date last;
+  Instant starts{};
+  Instant ends{};
+};
+
+struct ReceivablesQuery {
+  ReportDay as_of;
+  std::string customer_number;  // empty: every customer
+};
+
+// An item as it stood at the end of a day: its amount less every allocation dated on or before
+// that day. An allocation is dated by the booking day of the bank transaction behind it (the
+// decision that made it — a payment's for its Skonto and bank charges, a return's for the
+// reversals it made — else its own transaction, which an undo's reversal shares); one without
+// any (a credit note's clearing, a write-off) by the instant it was recorded.
+struct ReceivableAsOf {
+  std::string item_number;
+  std::string customer_number;
+  std::string customer_name;
+  OpenItemType type = OpenItemType::invoice;
+  std::optional<Date> issue_date;
+  Date due_date;
+  Money gross;
+  Money open;
+};
+
+// How many and how much, in one currency.
+struct CurrencyTally {
+  Money amount;
+  std::int64_t count = 0;
+
+  bool operator==(const CurrencyTally&) const = default;
+};
+
+// Notices of one kind, level and channel decided in a period, and how many were delivered.
+struct NoticeTally {
+  std::string kind;  // reminder, statement, invoice
+  int level = 0;
+  std::string channel;
+  std::int64_t decided = 0;
+  std::int64_t delivered = 0;
+
+  bool operator==(const NoticeTally&) const = default;
+};
+
+// What happened on the accounts in a period (the monthly activity report).
+struct ActivityFigures {
+  // Payments posted to items (decision `posted`), booked in the period, by currency.
+  std::vector<CurrencyTally> payments_posted;
+  // By kind, level and channel, decided in the period (notice date).
+  std::vector<NoticeTally> notices;
+  // Calls and complaints recorded in the period, by kind.
+  std::map<std::string, std::int64_t> notes_opened;
+  // Allocations with method write_off recorded in the period, by currency; none until the
+  // write-off verb records one.
+  std::vector<CurrencyTally> write_offs;
+};
+
 class Reader {
  public:
   virtual ~Reader() = default;
@@ -508,6 +581,15 @@ class Reader {
   virtual Result<std::map<std::string, Instant>> last_planned_instants() = 0;
   // Whether a run with this idempotency key (any attempt) is recorded.
   virtual Result<bool> run_key_recorded(std::string_view idempotency_key) = 0;
+
+  // Reports (issue 16). Every item of `query` as it stood at the end of `as_of` with something
+  // open then, by customer and number. Left out: items issued after the day, imported (first
+  // recorded) after it, or settled outside Kontor (gone from the ERP's snapshot) by then.
+  virtual Result<std::vector<ReceivableAsOf>> receivables_as_of(const ReceivablesQuery& query) = 0;
+  // Sales of the period for DSO: invoices less credit notes and cancellations issued in it
+  // (gross, fees and interest left out), imported by its end; by currency.
+  virtual Result<std::vector<CurrencyTally>> invoiced(const ReportPeriod& period) = 0;
+  virtual Result<ActivityFigures> activity(const ReportPeriod& period) = 0;
 };
 
 class Transaction : public Reader {
