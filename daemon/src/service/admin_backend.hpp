@@ -59,4 +59,8 @@ void add_account_statement_routes(admin::AdminRoutes& routes, AdminBackend& back
 // POST /exports/{batch}/discard, GET /bookings/totals (export_routes.cpp).
 void add_export_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
+// GET /reports/aging, GET /reports/open-items, GET /reports/activity, GET /reports/dso: the
+// account manager's reports (report_routes.cpp).
+void add_report_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
 }  // namespace kontor::service
