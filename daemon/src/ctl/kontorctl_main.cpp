@@ -11,6 +11,7 @@
 #include "ctl/match_command.hpp"
 #include "ctl/notes_command.hpp"
 #include "ctl/parse_command.hpp"
+#include "ctl/reload_command.hpp"
 #include "ctl/report_commands.hpp"
 #include "ctl/review_command.hpp"
 #include "ctl/statements_command.hpp"
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
       kontor::ctl::add_account_statement_command(app, config_path, socket_path);
   auto run_export = kontor::ctl::add_export_commands(app, config_path, socket_path);
   auto run_reports = kontor::ctl::add_report_commands(app, config_path, socket_path);
+  auto run_reload = kontor::ctl::add_reload_command(app, config_path);
 
   try {
     app.parse(argc, argv);
@@ -75,5 +77,6 @@ int main(int argc, char** argv) {
   if (const int status = run_account_statement(); status >= 0) return status;
   if (const int status = run_export(); status >= 0) return status;
   if (const int status = run_reports(); status >= 0) return status;
+  if (const int status = run_reload(); status >= 0) return status;
   return run_notes();
 }
