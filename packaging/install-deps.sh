@@ -28,6 +28,8 @@ test_deps=(
   zbar-tools                # zbarimg reads the GiroCode back in tests
   poppler-utils             # pdftotext, pdftoppm read the PDF letters back in tests
   hledger ledger            # the journal exporter's files are checked by the real tools
+  systemd dpkg-dev file     # packaging tests: systemd-analyze; cpack's dpkg-shlibdeps and file
+  groff-base man-db         # packaging tests: man pages format without warnings, and are found
 )
 
 if [ "$(id -u)" -ne 0 ]; then
