@@ -141,6 +141,29 @@ Status BookingLedger::book_customer(store::Transaction& tx, const std::string& c
                       about});
         continue;
       }
+      case AllocationMethod::write_off:
+      case AllocationMethod::write_off_recovery: {
+        if (!settings.includes(BookingKind::write_offs)) continue;
+        Result<std::optional<store::WriteOff>> write_off = tx.write_off(allocation.id);
+        if (!write_off) return write_off.error();
+        if (!*write_off) {
+          counts.problems.push_back(
+              fmt::format("customer {}, {}: its write-off is not stored; it is not booked",
+                          customer_number, about));
+          continue;
+        }
+        const exports::WriteOffReason reason = (*write_off)->kind == store::WriteOffKind::doubtful
+                                                   ? exports::WriteOffReason::doubtful
+                                                   : exports::WriteOffReason::uncollectible;
+        const bool recovery = allocation.method == AllocationMethod::write_off_recovery;
+        const Money amount = recovery ? allocation.amount.negated().value() : allocation.amount;
+        candidates.push_back(Candidate{
+            source, recovery ? "write_off_recovery" : "write_off",
+            recovery ? rules_.write_off_recovery(*item->second, amount, reason, (*write_off)->dated)
+                     : rules_.write_off(*item->second, amount, reason, (*write_off)->dated),
+            about});
+        continue;
+      }
       default:
         break;
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/write_off.hpp"
 #include "kontor/model/iban.hpp"
 
 namespace kontor::engine {
@@ -82,7 +83,36 @@ Result<Money> left_of_payment(const BankTransaction& payment,
 struct PlannedAllocation {
   OpenItem item;
   Money amount;
+  // What of the amount comes back from the item's write-offs first (a payment on a written-off
+  // item): each recovery is recorded before the payment, so that it has something open to pay.
+  std::vector<Recoverable> recoveries;
 };
+
+// What of an item a payment may settle: what is open, and then what is still written off.
+Result<Money> payable(const OpenItem& item, const std::vector<Recoverable>& recoverable) {
+  Money total = item.open;
+  for (const Recoverable& written_off : recoverable) {
+    Result<Money> more = total.plus(written_off.amount);
+    if (!more) return more.error();
+    total = *more;
+  }
+  return total;
+}
+
+// The recoveries that make room for `amount` beyond what is open, oldest write-off first.
+std::vector<Recoverable> recoveries_for(const OpenItem& item, const Money& amount,
+                                        const std::vector<Recoverable>& recoverable) {
+  std::vector<Recoverable> taken;
+  Money needed = amount.minus(item.open).value();
+  for (const Recoverable& written_off : recoverable) {
+    if (!needed.is_positive()) break;
+    Recoverable take = written_off;
+    take.amount = std::min(written_off.amount, needed);
+    needed = needed.minus(take.amount).value();
+    taken.push_back(take);
+  }
+  return taken;
+}
 
 Result<std::vector<PlannedAllocation>> plan(store::Reader& reader, const BankTransaction& payment,
                                             Money left, const std::vector<ItemPayment>& items) {
@@ -102,7 +132,11 @@ Result<std::vector<PlannedAllocation>> plan(store::Reader& reader, const BankTra
       return Error{fmt::format("open item '{}' is in {}, the payment in {}", item.number,
                                item.open.currency().code(), currency.code())};
     }
-    if (!item.open.is_positive()) {
+    Result<std::vector<Recoverable>> recoverable = recoverable_write_offs(reader, item.number);
+    if (!recoverable) return recoverable.error();
+    Result<Money> open = payable(item, *recoverable);
+    if (!open) return open.error();
+    if (!open->is_positive()) {
       return Error{fmt::format("open item '{}' has nothing open to pay (open: {})", item.number,
                                item.open.to_string())};
     }
@@ -117,9 +151,10 @@ Result<std::vector<PlannedAllocation>> plan(store::Reader& reader, const BankTra
         return Error{fmt::format("the amount for open item '{}' must be positive, not {}",
                                  item.number, amount.format())};
       }
-      if (amount > item.open) {
-        return Error{fmt::format("open item '{}' has only {} open, less than {}", item.number,
-                                 item.open.to_string(), amount.to_string())};
+      if (amount > *open) {
+        return Error{fmt::format(
+            "open item '{}' has only {} open{}, less than {}", item.number, open->to_string(),
+            recoverable->empty() ? "" : " (written off included)", amount.to_string())};
       }
       if (amount > left) {
         return Error{fmt::format(
@@ -131,12 +166,15 @@ Result<std::vector<PlannedAllocation>> plan(store::Reader& reader, const BankTra
         return Error{fmt::format("nothing is left of the payment of {} for open item '{}'",
                                  payment.amount.to_string(), item.number)};
       }
-      amount = std::min(item.open, left);
+      amount = std::min(*open, left);
     }
     auto rest = left.minus(amount);
     if (!rest) return rest.error();
     left = *rest;
-    planned.push_back({std::move(item), amount});
+    std::vector<Recoverable> recoveries = amount > item.open
+                                              ? recoveries_for(item, amount, *recoverable)
+                                              : std::vector<Recoverable>{};
+    planned.push_back({std::move(item), amount, std::move(recoveries)});
   }
   return planned;
 }
@@ -203,6 +241,18 @@ Result<Reconciliation> allocate_by_hand(store::Transaction& tx, std::string_view
   decision.reason = evidence;
   Money unapplied = *left;
   for (const PlannedAllocation& p : *planned) {
+    for (const Recoverable& recovery : p.recoveries) {
+      auto recovered = tx.record_write_off(store::WriteOff{
+          .allocation_id = 0,
+          .item_number = p.item.number,
+          .amount = recovery.amount.negated().value(),
+          .kind = recovery.kind,
+          .reason = fmt::format("Zahlung {} nach Ausbuchung", short_id(transaction)),
+          .dated = payment->booking_date,
+          .recovers = recovery.write_off,
+          .recorded_at = ""});
+      if (!recovered) return recovered.error();
+    }
     auto id = tx.add_allocation(Allocation{.id = 0,
                                            .transaction = std::string(transaction),
                                            .item_number = p.item.number,

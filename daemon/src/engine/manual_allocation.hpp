@@ -38,6 +38,11 @@ struct ItemPayment {
 // unknown, named twice, in another currency, or has less open than its amount (or nothing open);
 // when an amount is not positive, or the amounts come to more than what is left of the payment.
 //
+// An item written off before (write_off.hpp) takes a payment too: beyond what is open, up to what
+// is still written off. The write-off is taken back for that part first — a recovery dated the
+// payment's booking day, which the export books as the correction reversed — then the payment
+// is allocated as to any item.
+//
 // Writes one allocation per item (method `manual`, confidence 1000, evidence "by hand: NOTE")
 // and records the decision `posted`, `by_hand`, for the customer of the FIRST item (items of
 // several customers are allowed: a parent company paying for its subsidiaries; the decision

@@ -283,6 +283,18 @@ Result<Booking> BookingRules::write_off(const OpenItem& item, const Money& amoun
   return draft.finish();
 }
 
+Result<Booking> BookingRules::write_off_recovery(const OpenItem& item, const Money& amount,
+                                                 WriteOffReason reason, const Date& date) const {
+  Result<Booking> correction = write_off(item, amount, reason, date);
+  if (!correction) return correction.error();
+  Booking recovered = std::move(correction).value();
+  for (BookingLine& line : recovered.lines) {
+    line.side = line.side == BookingSide::debit ? BookingSide::credit : BookingSide::debit;
+  }
+  recovered.text = "Eingang auf ausgebuchte Forderung " + item.number;
+  return recovered;
+}
+
 Result<Booking> BookingRules::reversal(const Booking& booking, const Date& date) const {
   if (booking.id == 0) {
     return Error{fmt::format("booking '{}' of {} is not stored, so a reversal could not name it",

@@ -86,6 +86,14 @@ class BookingRules {
   Result<Booking> write_off(const OpenItem& item, const Money& amount, WriteOffReason reason,
                             const Date& date) const;
 
+  // A payment of `amount` that came in on `item` after it was written off, on `date` (the
+  // payment's booking day): the write-off's correction taken back for that amount — debtor
+  // debit / the same Forderungsverluste accounts credit, pro rata per rate for an uncollectible
+  // invoice (the VAT is owed again, §17 (2) Nr. 1 S. 2 UStG), else write_offs_0. Not a
+  // Generalumkehr: the amount is what came in, which may be part of what was written off.
+  Result<Booking> write_off_recovery(const OpenItem& item, const Money& amount,
+                                     WriteOffReason reason, const Date& date) const;
+
   // The reversal (Generalumkehr) of an exported booking on `date`: kontor::reversal_of. The
   // booking must be stored (have an id), so the reversal can name what it reverses.
   Result<Booking> reversal(const Booking& booking, const Date& date) const;

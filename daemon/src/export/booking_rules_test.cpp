@@ -503,6 +503,28 @@ TEST(BookingRulesTest, ADoubtfulInvoiceIsWrittenOffWithoutVatCorrection) {
   EXPECT_THAT(booking.lines, ElementsAre(credit("10001", 11900), debit("2400", 11900)));
 }
 
+TEST(BookingRulesTest, APaymentOnAWrittenOffInvoiceTakesTheCorrectionBackProRata) {
+  // 113.00 of R-2 (119.00 at 19 %, 107.00 at 7 %) came in after it was written off whole.
+  const Booking booking = kSkr03
+                              .write_off_recovery(invoice_r2(), eur(11300),
+                                                  WriteOffReason::uncollectible, day(2027, 2, 10))
+                              .value();
+  EXPECT_EQ(booking.date, day(2027, 2, 10));
+  EXPECT_EQ(booking.document_number, "R-2");
+  EXPECT_EQ(booking.text, "Eingang auf ausgebuchte Forderung R-2");
+  EXPECT_FALSE(booking.reverses) << "no Generalumkehr: part of the write-off, booked anew";
+  EXPECT_THAT(booking.lines,
+              ElementsAre(debit("10001", 11300), credit("2406", 5950), credit("2401", 5350)));
+}
+
+TEST(BookingRulesTest, APaymentOnADoubtfulWriteOffTakesBackWithoutVat) {
+  EXPECT_THAT(
+      kSkr03.write_off_recovery(invoice_r1(), eur(5000), WriteOffReason::doubtful, day(2027, 2, 10))
+          .value()
+          .lines,
+      ElementsAre(debit("10001", 5000), credit("2400", 5000)));
+}
+
 TEST(BookingRulesTest, ACreditNoteCannotBeWrittenOff) {
   EXPECT_FALSE(kSkr03.write_off(credit_note_gs1(), eur(22600), WriteOffReason::uncollectible,
                                 day(2026, 9, 30)));

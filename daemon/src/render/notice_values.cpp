@@ -139,7 +139,7 @@ std::string kind_text(std::string_view kind, LocalStyle style) {
     std::string_view german;
     std::string_view english;
   };
-  static constexpr std::array<Words, 10> kWords = {{
+  static constexpr std::array<Words, 11> kWords = {{
       {.kind = "invoice", .german = "Rechnung", .english = "Invoice"},
       {.kind = "credit_note", .german = "Gutschrift", .english = "Credit note"},
       {.kind = "cancellation", .german = "Storno", .english = "Cancellation"},
@@ -149,7 +149,8 @@ std::string kind_text(std::string_view kind, LocalStyle style) {
       {.kind = "discount", .german = "Skonto", .english = "Discount"},
       {.kind = "bank_charges", .german = "Bankgebühren", .english = "Bank charges"},
       {.kind = "reversal", .german = "Rückbuchung", .english = "Reversal"},
-      {.kind = "settled_externally", .german = "Ausgeglichen (ERP)", .english = "Settled (ERP)"},
+        {.kind = "settled_externally", .german = "Ausgeglichen (ERP)", .english = "Settled (ERP)"},
+      {.kind = "write_off", .german = "Ausgebucht", .english = "Written off"},
   }};
   for (const Words& words : kWords) {
     if (words.kind == kind) {

@@ -132,7 +132,7 @@ struct KindName {
   const char* english;
 };
 
-constexpr std::array<KindName, 10> kKindNames = {{
+constexpr std::array<KindName, 11> kKindNames = {{
     {.kind = "invoice", .german = "Rechnung", .english = "Invoice"},
     {.kind = "credit_note", .german = "Gutschrift", .english = "Credit note"},
     {.kind = "cancellation", .german = "Storno", .english = "Cancellation"},
@@ -143,6 +143,7 @@ constexpr std::array<KindName, 10> kKindNames = {{
     {.kind = "bank_charges", .german = "Bankgebühren", .english = "Bank charges"},
     {.kind = "reversal", .german = "Rückbuchung", .english = "Reversal"},
     {.kind = "settled_externally", .german = "Ausgeglichen (ERP)", .english = "Settled (ERP)"},
+    {.kind = "write_off", .german = "Ausgebucht", .english = "Written off"},
 }};
 
 // The tables' column widths in mm, 165 in all. An English date ("30 September 2026") needs

@@ -22,7 +22,7 @@ struct Effect {
 int kind_rank(const std::string& kind) {
   static const std::vector<std::string> kOrder = {
       "invoice", "fee",      "interest",     "credit_note", "cancellation",
-      "payment", "discount", "bank_charges", "reversal",    "settled_externally"};
+      "payment", "discount", "bank_charges", "reversal",    "settled_externally", "write_off"};
   const auto found = std::find(kOrder.begin(), kOrder.end(), kind);
   return static_cast<int>(found - kOrder.begin());
 }
@@ -36,6 +36,9 @@ std::string allocation_kind(AllocationMethod method) {
       return "bank_charges";
     case AllocationMethod::credit_note:
       return "";  // both sides are the customer's: the balance does not move
+    case AllocationMethod::write_off:
+    case AllocationMethod::write_off_recovery:  // shown as a write-off taken back (negative)
+      return "write_off";
     default:
       return "payment";
   }

@@ -488,6 +488,27 @@ CREATE TABLE export_targets (
 );
 )sql";
 
+// Write-offs (issue 16): what each write_off / write_off_recovery allocation is — its kind
+// (which decides the VAT correction), the account manager's reason, its day, and for a
+// recovery the write-off it takes back. Never changed, like the allocations themselves.
+constexpr std::string_view kWriteOffs = R"sql(
+CREATE TABLE write_offs (
+  allocation_id INTEGER PRIMARY KEY REFERENCES allocations(id),
+  item_number TEXT NOT NULL REFERENCES open_items(number),
+  kind TEXT NOT NULL CHECK (kind IN ('uncollectible', 'doubtful')),
+  reason TEXT NOT NULL,
+  dated TEXT NOT NULL,
+  recovers INTEGER REFERENCES write_offs(allocation_id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX write_offs_by_item ON write_offs(item_number);
+CREATE INDEX write_offs_by_day ON write_offs(dated);
+CREATE TRIGGER write_offs_cannot_change BEFORE UPDATE ON write_offs
+BEGIN SELECT RAISE(ABORT, 'write-offs are never changed'); END;
+CREATE TRIGGER write_offs_cannot_go BEFORE DELETE ON write_offs
+BEGIN SELECT RAISE(ABORT, 'write-offs are never deleted'); END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -499,6 +520,7 @@ constexpr Migration kMigrations[] = {
     {8, "notice documents", kNoticeDocuments},
     {9, "statements of account", kStatementsOfAccount},
     {10, "bookings and their export", kBookingExport},
+    {11, "write-offs", kWriteOffs},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

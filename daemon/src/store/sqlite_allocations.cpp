@@ -98,6 +98,10 @@ Result<std::int64_t> UnitOfWork::add_allocation(const Allocation& allocation) {
         if (allocation.method == AllocationMethod::reversal) {
           return Error{"a reversal is made with reverse_allocation, naming what it reverses"};
         }
+        if (allocation.method == AllocationMethod::write_off ||
+            allocation.method == AllocationMethod::write_off_recovery) {
+          return Error{"a write-off is recorded with record_write_off, with its kind and day"};
+        }
         Allocation fresh = allocation;
         fresh.reverses.reset();
         return insert_allocation(fresh);

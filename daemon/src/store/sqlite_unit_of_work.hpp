@@ -88,6 +88,9 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<ExportBatchRecord>> export_batches(const ExportBatchQuery& query) override;
   Result<std::vector<ExportBatchRecord>> unfinished_export_batches(
       std::string_view target) override;
+  Result<std::optional<WriteOff>> write_off(std::int64_t allocation_id) override;
+  Result<std::vector<WriteOff>> write_offs_of_item(std::string_view item_number) override;
+  Result<std::vector<WriteOff>> write_offs_dated(const Date& from, const Date& to) override;
   Result<std::optional<std::string>> state_get(std::string_view instance,
                                                std::string_view key) override;
   Result<std::vector<JobRun>> job_runs(std::string_view job, std::int64_t limit) override;
@@ -133,6 +136,7 @@ class UnitOfWork final : public Transaction {
   Result<Change> mark_export_batch(std::string_view id, ExportBatchState state,
                                    std::string_view detail) override;
   Result<Change> note_export_batch(std::string_view id, std::string_view detail) override;
+  Result<std::int64_t> record_write_off(const WriteOff& write_off) override;
   Result<Change> state_put(std::string_view instance, std::string_view key,
                            std::string_view bytes) override;
   Result<Change> state_erase(std::string_view instance, std::string_view key) override;

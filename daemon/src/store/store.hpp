@@ -437,6 +437,32 @@ struct ActivityFigures {
   std::vector<CurrencyTally> write_offs;
 };
 
+// --- Write-offs (issue 16) ----------------------------------------------------------------
+
+// Why an item is written off, which decides the VAT (§17 (2) Nr. 1 UStG): only an invoice that
+// is finally uncollectible corrects it; a doubtful one (not final) and fee or interest items
+// do not.
+enum class WriteOffKind { uncollectible, doubtful };
+
+std::string_view to_string(WriteOffKind kind);  // "uncollectible", "doubtful"
+Result<WriteOffKind> parse_write_off_kind(std::string_view text);
+
+// A write-off of (part of) an item, or a recovery: a payment that came in on a written-off item
+// afterwards. Each is one allocation (method write_off: positive, no transaction; method
+// write_off_recovery: negative, taking back part of the write-off it `recovers`).
+struct WriteOff {
+  std::int64_t allocation_id = 0;  // assigned by the store
+  std::string item_number;
+  Money amount;  // the allocation's: positive for a write-off, negative for a recovery
+  WriteOffKind kind = WriteOffKind::uncollectible;
+  std::string reason;  // the account manager's words; a recovery's: the payment
+  Date dated;          // the write-off's day; a recovery's: the payment's booking day
+  std::optional<std::int64_t> recovers;  // a recovery: the write-off allocation it recovers
+  std::string recorded_at;               // UTC
+
+  bool operator==(const WriteOff&) const = default;
+};
+
 class Reader {
  public:
   virtual ~Reader() = default;
@@ -571,6 +597,13 @@ class Reader {
   virtual Result<std::vector<ExportBatchRecord>> unfinished_export_batches(
       std::string_view target) = 0;
 
+  // The write-off (or recovery) that allocation `allocation_id` is; none for other allocations.
+  virtual Result<std::optional<WriteOff>> write_off(std::int64_t allocation_id) = 0;
+  // Every write-off and recovery of an item, by allocation id.
+  virtual Result<std::vector<WriteOff>> write_offs_of_item(std::string_view item_number) = 0;
+  // Every write-off and recovery dated `from`..`to`, by date and id (the activity report).
+  virtual Result<std::vector<WriteOff>> write_offs_dated(const Date& from, const Date& to) = 0;
+
   virtual Result<std::optional<std::string>> state_get(std::string_view instance,
                                                        std::string_view key) = 0;
 
@@ -684,6 +717,12 @@ class Transaction : public Reader {
                                            std::string_view detail) = 0;
   // Keeps the exporter's latest answer on a batch that stays where it is (a failed stage).
   virtual Result<Change> note_export_batch(std::string_view id, std::string_view detail) = 0;
+
+  // Records a write-off (amount positive, no `recovers`: allocation method write_off) or a
+  // recovery (amount negative, `recovers` a write-off allocation of the same item: method
+  // write_off_recovery, never more than is still written off of it) and its allocation, which
+  // moves the item's open amount as every allocation does. Returns the allocation's id.
+  virtual Result<std::int64_t> record_write_off(const WriteOff& write_off) = 0;
 
   virtual Result<Change> state_put(std::string_view instance, std::string_view key,
                                    std::string_view bytes) = 0;

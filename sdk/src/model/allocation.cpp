@@ -18,6 +18,8 @@ constexpr EnumName<AllocationMethod> kMethods[] = {
     {AllocationMethod::credit_note, "credit_note"},
     {AllocationMethod::manual, "manual"},
     {AllocationMethod::reversal, "reversal"},
+    {AllocationMethod::write_off, "write_off"},
+    {AllocationMethod::write_off_recovery, "write_off_recovery"},
 };
 
 }  // namespace

@@ -29,6 +29,8 @@ enum class AllocationMethod {
   credit_note,         // a credit note or cancellation settling what it refers to
   manual,              // by an account manager
   reversal,            // undoes `reverses`
+  write_off,           // written off by an account manager (no transaction; store: write_offs)
+  write_off_recovery,  // negative: a payment came in on a written-off item (store: write_offs)
 };
 
 std::string_view to_string(AllocationMethod method);
