@@ -99,6 +99,7 @@ class UnitOfWork final : public Transaction {
   Result<std::vector<ReceivableAsOf>> receivables_as_of(const ReceivablesQuery& query) override;
   Result<std::vector<CurrencyTally>> invoiced(const ReportPeriod& period) override;
   Result<ActivityFigures> activity(const ReportPeriod& period) override;
+  Result<OperationsTotals> operations_totals() override;
 
   // Transaction
   void set_why(std::string why) override { why_ = std::move(why); }

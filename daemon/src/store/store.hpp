@@ -44,6 +44,7 @@
 #include "kontor/model/notice.hpp"
 #include "kontor/model/open_item.hpp"
 #include "kontor/result.hpp"
+#include "store/operations_totals.hpp"
 
 namespace kontor::store {
 
@@ -614,6 +615,8 @@ class Reader {
   virtual Result<std::map<std::string, Instant>> last_planned_instants() = 0;
   // Whether a run with this idempotency key (any attempt) is recorded.
   virtual Result<bool> run_key_recorded(std::string_view idempotency_key) = 0;
+  // Everything recorded, added up for the admin API's /metrics (operations_totals.hpp).
+  virtual Result<OperationsTotals> operations_totals() = 0;
 
   // Reports (issue 16). Every item of `query` as it stood at the end of `as_of` with something
   // open then, by customer and number. Left out: items issued after the day, imported (first
