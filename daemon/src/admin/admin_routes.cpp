@@ -102,7 +102,7 @@ AdminResponse AdminRoutes::dispatch(AdminRequest request) const {
     if (!percent_decode(segment, decoded, false)) return json_error(400, "malformed path");
     segments.push_back(decoded);
   }
-  bool path_known = false;
+  std::string allowed;  // the methods of the path, for a 405's Allow header
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
     std::map<std::string, std::string> parameters;
@@ -116,12 +116,20 @@ AdminResponse AdminRoutes::dispatch(AdminRequest request) const {
       }
     }
     if (!match) continue;
-    path_known = true;
-    if (route.method != request.method) continue;
+    if (route.method != request.method) {
+      if (allowed.find(route.method) == std::string::npos) {
+        allowed += (allowed.empty() ? "" : ", ") + route.method;
+      }
+      continue;
+    }
     request.parameters = std::move(parameters);
     return route.handler(request);
   }
-  if (path_known) return json_error(405, request.method + " is not allowed on " + request.path);
+  if (!allowed.empty()) {
+    AdminResponse refused = json_error(405, request.method + " is not allowed on " + request.path);
+    refused.headers.emplace_back("Allow", allowed);
+    return refused;
+  }
   return json_error(404, "no endpoint " + request.path);
 }
 

@@ -3,7 +3,8 @@
 // Handlers take and give plain values (the request's method, path parameters, query, body and
 // the peer's login; a status and a JSON text), so they know nothing of sockets or Beast and are
 // tested directly. Unknown paths are 404, a known path with another method 405, both with a JSON
-// error body like every other error: {"error": {"status": 404, "message": "..."}}.
+// error body like every other error: {"error": {"status": 404, "message": "..."}}; a 405 names the
+// methods the path takes in `Allow`.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kontor::admin {
@@ -28,6 +30,7 @@ struct AdminResponse {
   int status = 200;
   std::string body;  // JSON, unless content_type says otherwise (a notice's PDF)
   std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers{};  // extra: Allow, WWW-Authenticate
 };
 
 using AdminHandler = std::function<AdminResponse(const AdminRequest&)>;

@@ -22,6 +22,11 @@ ValueSpec name_list() {
   return list_of(with_check(string_value(), check_name, "a name"));
 }
 
+std::string check_listen_address(const ConfigNode& node) {
+  auto address = parse_listen_address(node.text());
+  return address ? std::string() : address.error().message;
+}
+
 ValueSpec daemon_section() {
   return section({
       defaulted("state_dir", string_value(), "/var/lib/kontor",
@@ -31,6 +36,18 @@ ValueSpec daemon_section() {
                 "others than its owner."),
       defaulted("admin_socket", string_value(), "/run/kontor/admin.sock",
                 "Unix socket of the admin API (mode 0660)."),
+      optional(
+          "admin_listen",
+          with_check(string_value(), check_listen_address, "ADDRESS:PORT such as 127.0.0.1:9741"),
+          "Also serve the admin API over TCP here (off by default). Every request must "
+          "carry the bearer token of admin_token. Plain HTTP: bind a loopback address, or "
+          "put a TLS-terminating proxy in front."),
+      optional("admin_token", secret_value(),
+               "Secret holding the bearer token of the TCP listener (at least 16 characters); "
+               "re-read on reload."),
+      defaulted("admin_request_timeout", duration_value(), "10s",
+                "How long a client may take to send one admin API request; a slower one is "
+                "disconnected."),
       defaulted("log_level", string_value({"trace", "debug", "info", "warn", "error"}), "info",
                 "Least severe messages that are logged."),
       defaulted("shutdown_grace", duration_value(), "30s",
@@ -193,6 +210,15 @@ KontorConfig read_validated(const std::string& file, ConfigNode root) {
   config.daemon.state_dir = text_at(daemon, "state_dir");
   config.daemon.plugin_dir = text_at(daemon, "plugin_dir");
   config.daemon.admin_socket = text_at(daemon, "admin_socket");
+  if (const ConfigNode* listen = daemon ? daemon->find("admin_listen") : nullptr;
+      listen && listen->is_scalar()) {
+    if (auto address = parse_listen_address(listen->text())) config.daemon.admin_listen = *address;
+  }
+  if (const ConfigNode* token = daemon ? daemon->find("admin_token") : nullptr) {
+    config.daemon.admin_token = secret_reference_of(*token);
+  }
+  config.daemon.admin_request_timeout = parse_duration(text_at(daemon, "admin_request_timeout"))
+                                            .value_or(std::chrono::milliseconds(10000));
   config.daemon.log_level = text_at(daemon, "log_level", "info");
   config.daemon.shutdown_grace =
       parse_duration(text_at(daemon, "shutdown_grace")).value_or(std::chrono::milliseconds(0));
@@ -265,6 +291,29 @@ void validate_schedules(const KontorConfig& config, Validator& validator) {
   }
 }
 
+// The TCP listener exists only with a token, and a token only with the listener: a listener
+// without one would expose the API to every local user, and a token alone hints at a forgotten
+// admin_listen.
+void validate_admin_listener(const KontorConfig& config, Validator& validator) {
+  const ConfigNode* daemon = config.root.find("daemon");
+  const ConfigNode* listen = daemon ? daemon->find("admin_listen") : nullptr;
+  const ConfigNode* token = daemon ? daemon->find("admin_token") : nullptr;
+  if (listen != nullptr && token == nullptr) {
+    validator.error(listen->position(), "daemon.admin_listen",
+                    "the TCP listener needs daemon.admin_token, the secret every request must "
+                    "present as `Authorization: Bearer <token>`");
+  }
+  if (token != nullptr && listen == nullptr) {
+    validator.error(token->position(), "daemon.admin_token",
+                    "a token without daemon.admin_listen has no use: the Unix socket is guarded "
+                    "by its file permissions");
+  }
+  const ConfigNode* timeout = daemon ? daemon->find("admin_request_timeout") : nullptr;
+  if (timeout != nullptr && config.daemon.admin_request_timeout < std::chrono::milliseconds(100)) {
+    validator.error(timeout->position(), "daemon.admin_request_timeout", "must be at least 100ms");
+  }
+}
+
 // A job's `with:` block is checked against its engine's declaration.
 void validate_job_settings(KontorConfig& config, const ConfigDeclarations& declarations,
                            Validator& validator) {
@@ -331,6 +380,7 @@ LoadedConfig load_config_text(std::string_view text, const std::string& file_nam
   ConfigNode root = validator.validate(document.root, kontor_schema(declarations), "");
   KontorConfig config = read_validated(file_name, std::move(root));
   validate_schedules(config, validator);
+  validate_admin_listener(config, validator);
   validate_job_settings(config, declarations, validator);
   CrossReferences(config, loaded.errors).check();
   loaded.config = std::move(config);

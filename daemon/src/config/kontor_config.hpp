@@ -16,7 +16,9 @@
 #include "config/config_error.hpp"
 #include "config/config_node.hpp"
 #include "config/env_expansion.hpp"
+#include "config/listen_address.hpp"
 #include "config/schema.hpp"
+#include "config/secret_reference.hpp"
 
 namespace kontor::config {
 
@@ -43,6 +45,11 @@ struct DaemonSettings {
   std::string state_dir;
   std::string plugin_dir;
   std::string admin_socket;
+  // The admin API's optional TCP listener and the secret holding its bearer token: both set
+  // or both absent (validation sees to it).
+  std::optional<ListenAddress> admin_listen;
+  std::optional<SecretReference> admin_token;
+  std::chrono::milliseconds admin_request_timeout{};
   std::string log_level;
   std::chrono::milliseconds shutdown_grace{};
   int workers = 0;

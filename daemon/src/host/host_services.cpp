@@ -171,16 +171,25 @@ kontor_status transfer(kontor_host_instance* host, const kontor_transfer_request
 void PluginMetrics::add(const std::string& name, std::int64_t delta) {
   std::lock_guard lock(mutex_);
   values_[name] += delta;
+  gauges_[name] = false;
 }
 
 void PluginMetrics::set(const std::string& name, std::int64_t value) {
   std::lock_guard lock(mutex_);
   values_[name] = value;
+  gauges_[name] = true;
 }
 
 std::map<std::string, std::int64_t> PluginMetrics::snapshot() const {
   std::lock_guard lock(mutex_);
   return values_;
+}
+
+std::map<std::string, PluginMetrics::Sample> PluginMetrics::samples() const {
+  std::lock_guard lock(mutex_);
+  std::map<std::string, Sample> samples;
+  for (const auto& [name, value] : values_) samples[name] = {value, gauges_.at(name)};
+  return samples;
 }
 
 const kontor_host_api& host_api() {

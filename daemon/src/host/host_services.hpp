@@ -36,16 +36,23 @@ class InstanceStateStore {
   virtual Result<void> erase(const std::string& instance, const std::string& key) = 0;
 };
 
-// Counters and gauges plugins report, by "instance:metric".
+// Counters and gauges plugins report, by "instance:metric". They live as long as the process:
+// a restart starts every counter from zero again (Prometheus' rate() copes with that).
 class PluginMetrics {
  public:
   void add(const std::string& name, std::int64_t delta);
   void set(const std::string& name, std::int64_t value);
   std::map<std::string, std::int64_t> snapshot() const;
+  struct Sample {
+    std::int64_t value = 0;
+    bool gauge = false;  // last set with host.gauge rather than counted with host.count
+  };
+  std::map<std::string, Sample> samples() const;
 
  private:
   mutable std::mutex mutex_;
   std::map<std::string, std::int64_t> values_;
+  std::map<std::string, bool> gauges_;
 };
 
 class TransferService;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "admin/admin_routes.hpp"
 #include "common/clock.hpp"
@@ -18,6 +19,14 @@ class PluginInstance;
 }
 
 namespace kontor::service {
+
+// A counter (host.count) or gauge (host.gauge) a plugin instance reported since start-up.
+struct PluginMetricSample {
+  std::string instance;
+  std::string name;
+  std::int64_t value = 0;
+  bool gauge = false;
+};
 
 class AdminBackend {
  public:
@@ -33,6 +42,8 @@ class AdminBackend {
   // The running configuration's plugin instance `name`, or null when it has none. Holding it
   // keeps that configuration's instances open across a reload.
   virtual std::shared_ptr<host::PluginInstance> plugin_instance(const std::string& name) = 0;
+  // What plugins counted since start-up; none where the backend keeps no plugin metrics.
+  virtual std::vector<PluginMetricSample> plugin_metrics() const { return {}; }
 };
 
 // GET /health, GET /jobs, GET /jobs/{name}/runs, POST /jobs/{name}/run, and the statement,
@@ -54,6 +65,9 @@ void add_dunning_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 // GET /customers/{number}/statement?period=YYYY-MM[&format=json|text|pdf]: a statement of
 // account on demand (account_statement_routes.cpp).
 void add_account_statement_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
+// GET /metrics: the Prometheus text exposition (metrics_routes.cpp).
+void add_metrics_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
 // GET /exports, GET /exports/{batch}, POST /exports/{target}/repeat,
 // POST /exports/{batch}/discard, GET /bookings/totals (export_routes.cpp).

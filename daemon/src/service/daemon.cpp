@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "admin/admin_server.hpp"
+#include "admin/tcp_listener.hpp"
 #include "common/clock.hpp"
 #include "config/config_error.hpp"
 #include "host/blocking_pool.hpp"
@@ -150,12 +151,36 @@ class DaemonProcess final : public AdminBackend {
   int serve(std::shared_ptr<Runtime> runtime) {
     runtime_ = runtime;
     routes_ = daemon_routes(*this);
-    auto admin = admin::AdminServer::listen(io_, runtime_->config->daemon.admin_socket, routes_);
+    admin::AdminLimits limits;
+    limits.read_timeout = runtime_->config->daemon.admin_request_timeout;
+    auto admin =
+        admin::AdminServer::listen(io_, runtime_->config->daemon.admin_socket, routes_, limits);
     if (!admin) {
       std::fprintf(stderr, "kontord: cannot start: %s\n", admin.error().message.c_str());
       return kExitStartFailed;
     }
     admin_ = std::move(admin).value();
+    if (const auto& address = runtime_->config->daemon.admin_listen) {
+      auto token = admin_token(*runtime_->config);
+      if (!token) {
+        std::fprintf(stderr, "kontord: cannot start: %s\n", token.error().message.c_str());
+        return kExitStartFailed;
+      }
+      auto listener =
+          admin::AdminTcpListener::listen(io_, *address, routes_, std::move(*token), limits);
+      if (!listener) {
+        std::fprintf(stderr, "kontord: cannot start: %s\n", listener.error().message.c_str());
+        return kExitStartFailed;
+      }
+      admin_tcp_ = std::move(listener).value();
+      if (!address->loopback) {
+        log_->warn(
+            "admin API listens on {} without TLS: tokens and answers cross the network in "
+            "clear text unless a TLS-terminating proxy is in front",
+            address->describe());
+      }
+      log_->info("admin API also on TCP {} (bearer token required)", address->describe());
+    }
     jobs_ = std::make_unique<JobService>(io_, clock_, *store_, engines_);
     jobs_->on_run_finished([this](const std::string& job) {
       if (watch_) watch_->run_finished(job);
@@ -198,8 +223,33 @@ class DaemonProcess final : public AdminBackend {
     // Shares the runtime's ownership: a reload meanwhile does not close the instance.
     return std::shared_ptr<host::PluginInstance>(runtime_, instance);
   }
+  std::vector<PluginMetricSample> plugin_metrics() const override {
+    std::vector<PluginMetricSample> samples;
+    for (const auto& [key, sample] : metrics_.samples()) {
+      const std::size_t colon = key.find(':');  // "instance:metric"; instance names have none
+      samples.push_back({key.substr(0, colon), key.substr(colon + 1), sample.value, sample.gauge});
+    }
+    return samples;
+  }
 
  private:
+  // The TCP listener's token from its secret; the message names the reference, never the value.
+  Result<admin::BearerToken> admin_token(const config::KontorConfig& config) const {
+    const auto& reference = config.daemon.admin_token;
+    if (!reference) return Error{"daemon.admin_listen is set but daemon.admin_token is not"};
+    auto secret = config::resolve_secret(*reference, context_.secrets);
+    if (!secret) {
+      return Error{fmt::format("daemon.admin_token ({}): {}", reference->describe(),
+                               secret.error().message)};
+    }
+    auto token = admin::BearerToken::from_secret(*secret);
+    if (!token) {
+      return Error{
+          fmt::format("daemon.admin_token ({}): {}", reference->describe(), token.error().message)};
+    }
+    return token;
+  }
+
   void wait_for_signal() {
     signals_.async_wait([this](const boost::system::error_code& error, int signal) {
       if (error) return;
@@ -223,23 +273,39 @@ class DaemonProcess final : public AdminBackend {
     std::vector<std::string> problems = configuration.plugin_errors;
     for (const auto& error : configuration.loaded.errors) problems.push_back(to_string(error));
     std::shared_ptr<Runtime> next;
+    std::optional<admin::BearerToken> next_token;
     if (problems.empty() && configuration.loaded.config) {
       const config::KontorConfig& fresh = *configuration.loaded.config;
       for (const auto& [what, old_value, new_value] :
            {std::tuple("store.path", running.store.path, fresh.store.path),
             std::tuple("daemon.plugin_dir", running.daemon.plugin_dir, fresh.daemon.plugin_dir),
             std::tuple("daemon.admin_socket", running.daemon.admin_socket,
-                       fresh.daemon.admin_socket)}) {
+                       fresh.daemon.admin_socket),
+            std::tuple("daemon.admin_listen",
+                       running.daemon.admin_listen ? running.daemon.admin_listen->describe()
+                                                   : std::string("(none)"),
+                       fresh.daemon.admin_listen ? fresh.daemon.admin_listen->describe()
+                                                 : std::string("(none)"))}) {
         if (old_value != new_value) {
           log_->warn("{} changed: it is used from start-up on; restart kontord to use {}", what,
                      new_value);
         }
       }
-      auto opened = open(std::move(*configuration.loaded.config));
-      if (opened) {
-        next = std::move(opened).value();
-      } else {
-        problems.push_back(opened.error().message);
+      // A rotated token takes effect with the reload; one that cannot be read rejects it.
+      if (admin_tcp_ && fresh.daemon.admin_token) {
+        if (auto token = admin_token(fresh)) {
+          next_token = std::move(*token);
+        } else {
+          problems.push_back(token.error().message);
+        }
+      }
+      if (problems.empty()) {
+        auto opened = open(std::move(*configuration.loaded.config));
+        if (opened) {
+          next = std::move(opened).value();
+        } else {
+          problems.push_back(opened.error().message);
+        }
       }
     }
     if (!next) {
@@ -253,6 +319,7 @@ class DaemonProcess final : public AdminBackend {
     }
     watch_.reset();
     runtime_ = next;
+    if (admin_tcp_ && next_token) admin_tcp_->replace_token(std::move(*next_token));
     jobs_->reconfigure(runtime_);
     watch_ = std::make_unique<SourceWatch>(io_, *runtime_, *jobs_);
     kontor::log::set_level(options_.log_level.value_or(runtime_->config->daemon.log_level));
@@ -270,6 +337,7 @@ class DaemonProcess final : public AdminBackend {
     signals_.cancel();
     watch_.reset();
     if (admin_) admin_->stop();
+    if (admin_tcp_) admin_tcp_->stop();
     if (!jobs_) {
       io_.stop();
       return;
@@ -319,6 +387,8 @@ class DaemonProcess final : public AdminBackend {
   ServiceNotifier notifier_;
   admin::AdminRoutes routes_;
   std::unique_ptr<admin::AdminServer> admin_;
+  // daemon.admin_listen, when set.
+  std::unique_ptr<admin::AdminTcpListener> admin_tcp_;
   std::vector<std::vector<std::string>> once_stages_;  // `--once`: the jobs of each flow stage
   std::unique_ptr<JobService> jobs_;                   // destroyed before what runs use
   std::unique_ptr<SourceWatch> watch_;                 // destroyed first: it refers to jobs_

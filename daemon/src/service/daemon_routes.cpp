@@ -117,6 +117,7 @@ admin::AdminRoutes daemon_routes(AdminBackend& backend) {
   add_dunning_routes(routes, backend);
   add_account_statement_routes(routes, backend);
   add_export_routes(routes, backend);
+  add_metrics_routes(routes, backend);
   add_report_routes(routes, backend);
   return routes;
 }
