@@ -1,4 +1,6 @@
-// AdminClient: kontorctl's side of the admin API — HTTP/1.1 over kontord's Unix socket.
+// AdminClient: kontorctl's side of the admin API — HTTP/1.1 over kontord's Unix socket, or over
+// its TCP listener when the target is a URL (`kontorctl --url http://127.0.0.1:9741`), with
+// the bearer token from $KONTOR_ADMIN_TOKEN or the file named by $KONTOR_ADMIN_TOKEN_FILE.
 //
 // Errors say what the operator can do: no socket means kontord is not running (or runs with
 // another configuration); permission denied means kontorctl must run as kontord's user or a
@@ -18,6 +20,7 @@ struct AdminReply {
 
 class AdminClient {
  public:
+  // `socket_path`: a Unix socket's path, or an http:// URL of the TCP listener.
   explicit AdminClient(std::string socket_path) : socket_path_(std::move(socket_path)) {}
 
   Result<AdminReply> get(const std::string& path) const;

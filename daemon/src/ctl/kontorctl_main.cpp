@@ -46,8 +46,19 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check-config", "Validate a configuration file offline");
   check->add_option("file", config_path, "Configuration file (default: --config)");
   std::string socket_path;
-  app.add_option("--socket", socket_path,
-                 "kontord's admin socket (default: daemon.admin_socket of the configuration)");
+  auto* socket_option =
+      app.add_option("--socket", socket_path,
+                     "kontord's admin socket (default: daemon.admin_socket of the configuration)");
+  std::string admin_url;
+  app.add_option("--url", admin_url,
+                 "kontord's TCP admin listener instead of the socket, e.g. http://127.0.0.1:9741; "
+                 "the token comes from $KONTOR_ADMIN_TOKEN or the file $KONTOR_ADMIN_TOKEN_FILE")
+      ->excludes(socket_option)
+      ->check([](const std::string& url) {
+        return url.starts_with("http://") || url.starts_with("https://")
+                   ? std::string()
+                   : std::string("--url must start with http:// or https://");
+      });
   auto run_notes = kontor::ctl::add_notes_commands(app, config_path);
   auto run_jobs = kontor::ctl::add_jobs_commands(app, config_path, socket_path);
   auto run_statements = kontor::ctl::add_statements_commands(app, config_path, socket_path);
@@ -67,6 +78,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   kontor::log::setup("warn", kontor::log::stderr_is_journal());
+  if (!admin_url.empty()) socket_path = admin_url;  // the client tells a URL from a socket path
   if (check->parsed()) return check_config(config_path);
   if (const int status = run_jobs(); status >= 0) return status;
   if (const int status = run_statements(); status >= 0) return status;
