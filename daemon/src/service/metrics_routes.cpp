@@ -89,7 +89,7 @@ void write_runs(PrometheusText& out, const store::OperationsTotals& totals) {
                last.outcome == "succeeded" ? 1 : 0);
   }
   out.family("kontor_job_counted_total", "counter",
-             "What the job's runs counted (files_imported, notices_delivered, ...), summed over "
+             "What the job's runs counted (files_imported, transactions_new, ...), summed over "
              "all runs.");
   for (const auto& counted : totals.counted) {
     out.sample("kontor_job_counted_total", {{"job", counted.job}, {"count", counted.count}},

@@ -28,7 +28,7 @@ struct LastJobRun {
   std::int64_t duration_ms = 0;  // 0 for a missed run
 };
 
-// What a job's runs counted ("files_imported", "notices_delivered", ...), summed over all runs.
+// What a job's runs counted ("files_imported", "transactions_new", ...), summed over all runs.
 struct JobCountTotal {
   std::string job;
   std::string count;
