@@ -121,12 +121,14 @@ Result<ActivityFigures> UnitOfWork::activity(const ReportPeriod& period) {
       while (rows.step()) figures.notes_opened.emplace(rows->text(0), rows->int64(1));
     }
     {
-      // A write-off carries no bank transaction: the instant it was recorded dates it.
+      // Write-offs (table write_offs, schema 11) by the day the account manager wrote them off;
+      // a recovery (a later payment taking part of one back) is a payment, not a write-off.
       Query rows(db_,
-                 "SELECT currency, COUNT(*), SUM(amount_minor) FROM allocations "
-                 "WHERE method = 'write_off' AND recorded_at >= ? AND recorded_at < ? "
-                 "GROUP BY currency ORDER BY currency",
-                 starts, ends);
+                 "SELECT a.currency, COUNT(*), SUM(a.amount_minor) FROM write_offs w "
+                 "JOIN allocations a ON a.id = w.allocation_id "
+                 "WHERE w.recovers IS NULL AND w.dated >= ? AND w.dated <= ? "
+                 "GROUP BY a.currency ORDER BY a.currency",
+                 first, last);
       figures.write_offs = tallies(rows);
     }
     return figures;

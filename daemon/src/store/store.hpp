@@ -433,8 +433,7 @@ struct ActivityFigures {
   std::vector<NoticeTally> notices;
   // Calls and complaints recorded in the period, by kind.
   std::map<std::string, std::int64_t> notes_opened;
-  // Allocations with method write_off recorded in the period, by currency; none until the
-  // write-off verb records one.
+  // Write-offs dated in the period (recoveries left out), by currency.
   std::vector<CurrencyTally> write_offs;
 };
 
