@@ -51,7 +51,7 @@ def read(path, accounts, files):
             totals = accounts.setdefault(account, {"debit": 0, "credit": 0})
             totals["debit" if debit else "credit"] += amount
         entry["records"].append({"belegdatum": record[9], "belegfeld1": record[10],
-                                 "konto": record[6], "gegenkonto": record[7],
+                                 "konto": record[6], "gegenkonto": record[7], "bu": record[8],
                                  "side": record[1], "cents": cents(record[0]),
                                  "generalumkehr": record[117], "text": record[13],
                                  "sachverhalt": record[17]})

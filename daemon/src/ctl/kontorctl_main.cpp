@@ -13,6 +13,7 @@
 #include "ctl/parse_command.hpp"
 #include "ctl/reload_command.hpp"
 #include "ctl/report_commands.hpp"
+#include "ctl/write_off_command.hpp"
 #include "ctl/review_command.hpp"
 #include "ctl/statements_command.hpp"
 #include "engine/engine.hpp"
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
       kontor::ctl::add_account_statement_command(app, config_path, socket_path);
   auto run_export = kontor::ctl::add_export_commands(app, config_path, socket_path);
   auto run_reports = kontor::ctl::add_report_commands(app, config_path, socket_path);
+  auto run_write_offs = kontor::ctl::add_write_off_commands(app, config_path, socket_path);
   auto run_reload = kontor::ctl::add_reload_command(app, config_path);
 
   try {
@@ -89,6 +91,7 @@ int main(int argc, char** argv) {
   if (const int status = run_account_statement(); status >= 0) return status;
   if (const int status = run_export(); status >= 0) return status;
   if (const int status = run_reports(); status >= 0) return status;
+  if (const int status = run_write_offs(); status >= 0) return status;
   if (const int status = run_reload(); status >= 0) return status;
   return run_notes();
 }

@@ -77,4 +77,8 @@ void add_export_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 // account manager's reports (report_routes.cpp).
 void add_report_routes(admin::AdminRoutes& routes, AdminBackend& backend);
 
+// POST /items/{number}/write-off, GET /write-offs: the account manager's write-offs
+// (write_off_routes.cpp).
+void add_write_off_routes(admin::AdminRoutes& routes, AdminBackend& backend);
+
 }  // namespace kontor::service

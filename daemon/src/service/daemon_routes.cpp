@@ -119,6 +119,7 @@ admin::AdminRoutes daemon_routes(AdminBackend& backend) {
   add_export_routes(routes, backend);
   add_metrics_routes(routes, backend);
   add_report_routes(routes, backend);
+  add_write_off_routes(routes, backend);
   return routes;
 }
 

@@ -13,6 +13,7 @@
 #include "reports/open_items_csv.hpp"
 #include "reports/report_calendar.hpp"
 #include "service/admin_backend.hpp"
+#include "service/company_day.hpp"
 #include "service/json_values.hpp"
 
 namespace kontor::service {
@@ -22,12 +23,6 @@ using admin::AdminRequest;
 using admin::AdminResponse;
 using admin::json_error;
 using nlohmann::json;
-
-std::string company_zone(const AdminBackend& backend) {
-  const config::ConfigNode* section = backend.configuration().root.find("company");
-  const std::string zone = section != nullptr ? config::company_of(*section).timezone : "";
-  return zone.empty() ? "UTC" : zone;
-}
 
 std::optional<std::string> parameter(const AdminRequest& request, const std::string& name) {
   const auto found = request.query.find(name);
@@ -42,7 +37,7 @@ Result<Date> as_of_day(const AdminBackend& backend, const AdminRequest& request)
     if (!day) return Error{"as_of must be a day, YYYY-MM-DD"};
     return day;
   }
-  return local_date(backend.now(), company_zone(backend));
+  return company_today(backend);
 }
 
 // The items open at the end of `day`, aged.
