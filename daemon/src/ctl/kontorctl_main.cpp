@@ -5,6 +5,7 @@
 
 #include "config/config_error.hpp"
 #include "ctl/account_statement_command.hpp"
+#include "ctl/backup_command.hpp"
 #include "ctl/dunning_command.hpp"
 #include "ctl/export_command.hpp"
 #include "ctl/jobs_command.hpp"
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   auto run_reports = kontor::ctl::add_report_commands(app, config_path, socket_path);
   auto run_write_offs = kontor::ctl::add_write_off_commands(app, config_path, socket_path);
   auto run_reload = kontor::ctl::add_reload_command(app, config_path);
+  auto run_backup = kontor::ctl::add_backup_command(app, config_path);
 
   try {
     app.parse(argc, argv);
@@ -93,5 +95,6 @@ int main(int argc, char** argv) {
   if (const int status = run_reports(); status >= 0) return status;
   if (const int status = run_write_offs(); status >= 0) return status;
   if (const int status = run_reload(); status >= 0) return status;
+  if (const int status = run_backup(); status >= 0) return status;
   return run_notes();
 }

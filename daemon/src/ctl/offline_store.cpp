@@ -11,7 +11,7 @@
 
 namespace kontor::ctl {
 
-Result<std::unique_ptr<store::Store>> open_configured_store(const std::string& config_path) {
+Result<std::string> configured_store_path(const std::string& config_path) {
   auto loaded = config::load_config(config_path, engine::builtin_engines().declarations());
   if (!loaded.config || !loaded.errors.empty()) {
     return Error{loaded.errors.empty() ? config_path + ": cannot read configuration"
@@ -20,7 +20,13 @@ Result<std::unique_ptr<store::Store>> open_configured_store(const std::string& c
                                                                          "kontorctl check-config)"
                                                                        : "")};
   }
-  const std::string path = loaded.config->store.path;
+  return loaded.config->store.path;
+}
+
+Result<std::unique_ptr<store::Store>> open_configured_store(const std::string& config_path) {
+  auto configured = configured_store_path(config_path);
+  if (!configured) return configured.error();
+  const std::string& path = *configured;
   std::error_code error;
   if (path != ":memory:" && !std::filesystem::exists(path, error)) {
     return Error{"no store at " + path + " (kontord creates it on its first start)"};

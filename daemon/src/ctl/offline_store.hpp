@@ -15,6 +15,10 @@ namespace kontor::ctl {
 // store does not exist yet (kontord creates it).
 Result<std::unique_ptr<store::Store>> open_configured_store(const std::string& config_path);
 
+// The store path of the configuration at `config_path` (":memory:" included), unopened: for
+// verbs that must not migrate or write it (backup).
+Result<std::string> configured_store_path(const std::string& config_path);
+
 // "user:<login name>" of whoever runs kontorctl.
 std::string operator_actor();
 
