@@ -17,6 +17,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/admin_socket.hpp"
 #include "support/child_process.hpp"
+#include "support/demo_setup.hpp"
 #include "support/running_kontord.hpp"
 #include "support/store_query.hpp"
 #include "support/temp_dir.hpp"
@@ -47,29 +48,8 @@ class AccountStatementAdmin : public ::testing::Test {
   // The demo's configuration with this test's folders, an admin socket, and no schedules: the
   // daemon runs on the real clock, and nothing may run unless the test runs it.
   void SetUp() override {
-    fs::create_directories(state() / "inbox/erp");
-    fs::create_directories(state() / "inbox/bank");
-    for (const auto& [file, folder] :
-         {std::pair{"erp/2026-11-27_offene-posten.csv", "erp"},
-          std::pair{"bank/2026-11-26_MT940_Sparkasse-KoelnBonn.sta", "bank"},
-          std::pair{"bank/2026-11-27_camt053_DE02370502990000684712.xml", "bank"}}) {
-      const fs::path from = source_dir() / "config/demo-data" / file;
-      fs::copy_file(from, state() / "inbox" / folder / from.filename());
-    }
-    std::string yaml;
-    for (std::string line : lines_of(read_file(source_dir() / "config/demo.yaml"))) {
-      if (line.find("schedule:") != std::string::npos) continue;
-      for (const auto& [variable, value] :
-           {std::pair{std::string("${KONTOR_DEMO_STATE}"), state().string()},
-            std::pair{std::string("${KONTOR_PLUGIN_DIR}"), (binary_dir() / "plugins").string()}}) {
-        for (auto at = line.find(variable); at != std::string::npos; at = line.find(variable)) {
-          line.replace(at, variable.size(), value);
-        }
-      }
-      yaml += line + "\n";
-      if (line == "daemon:") yaml += "  admin_socket: " + socket_.string() + "\n";
-    }
-    dir_.write("kontor.yaml", yaml);
+    drop_demo_files(state());
+    dir_.write("kontor.yaml", demo_yaml(state(), socket_));
 
     const Completed imported = once("2026-11-28T09:00", {"import-items", "import-statements"});
     ASSERT_EQ(imported.status, 0) << imported.err;
