@@ -1,6 +1,7 @@
 #include "kontor/sdk/settle.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <sstream>
 
@@ -54,6 +55,29 @@ std::string moved_name_prefix(std::int64_t now_us) {
   char text[32];
   std::strftime(text, sizeof(text), "%Y-%m-%dT%H-%M-%SZ_", &utc);
   return text;
+}
+
+std::optional<std::int64_t> moved_at_us(std::string_view name) {
+  // "YYYY-MM-DDTHH-MM-SSZ_": digits where moved_name_prefix writes them, its separators between.
+  constexpr std::string_view kShape = "dddd-dd-ddTdd-dd-ddZ_";
+  if (name.size() < kShape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    const char c = name[i];
+    if (kShape[i] == 'd' ? (c < '0' || c > '9') : c != kShape[i]) return std::nullopt;
+  }
+  auto number = [&](std::size_t at, std::size_t width) {
+    int value = 0;
+    for (std::size_t i = at; i < at + width; ++i) value = value * 10 + (name[i] - '0');
+    return value;
+  };
+  const std::chrono::year_month_day day{std::chrono::year(number(0, 4)),
+                                        std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                        std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+  const int hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  if (!day.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  const auto instant = std::chrono::sys_days(day) + std::chrono::hours(hour) +
+                       std::chrono::minutes(minute) + std::chrono::seconds(second);
+  return std::chrono::duration_cast<std::chrono::microseconds>(instant.time_since_epoch()).count();
 }
 
 }  // namespace kontor::sdk

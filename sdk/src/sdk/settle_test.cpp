@@ -54,5 +54,21 @@ TEST(MovedNamePrefix, IsTheUtcSecondOfTheMove) {
   EXPECT_EQ(moved_name_prefix(kStart + 15 * 60 * kSecond + 999'999), "2026-11-28T10-15-00Z_");
 }
 
+TEST(MovedAt, ReadsBackThePrefixOfAMovedFile) {
+  EXPECT_EQ(moved_at_us(moved_name_prefix(kStart + 15 * 60 * kSecond) + "camt.xml"),
+            kStart + 15 * 60 * kSecond);
+  EXPECT_EQ(moved_at_us("2026-11-28T10-15-00Z_statement.xml.2"), kStart + 15 * 60 * kSecond);
+  EXPECT_EQ(moved_at_us("1970-01-01T00-00-00Z_x"), 0);
+}
+
+TEST(MovedAt, ANameWithoutOurPrefixHasNone) {
+  EXPECT_EQ(moved_at_us("camt.xml"), std::nullopt);
+  EXPECT_EQ(moved_at_us("2026-11-28T10-15-00Z"), std::nullopt);           // no '_' and no name
+  EXPECT_EQ(moved_at_us("2026-11-28T10:15:00Z_camt.xml"), std::nullopt);  // another tool's
+  EXPECT_EQ(moved_at_us("2026-02-30T10-15-00Z_camt.xml"), std::nullopt);  // no such day
+  EXPECT_EQ(moved_at_us("2026-11-28T24-15-00Z_camt.xml"), std::nullopt);
+  EXPECT_EQ(moved_at_us("2026-11-28T1a-15-00Z_camt.xml"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace kontor::sdk

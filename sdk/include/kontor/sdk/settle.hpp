@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,5 +47,10 @@ class SettleWatch {
 // "2026-11-28T10-15-00Z_": the prefix a source puts before a file's name when it moves it to
 // processed/ or quarantine/, so that a daily "statement.xml" never meets yesterday's.
 std::string moved_name_prefix(std::int64_t now_us);
+
+// The instant (µs, whole seconds) that moved_name_prefix put before `name`; none when `name` does
+// not start with such a prefix, e.g. a file someone else put into processed/. What a source
+// reads to keep processed/ to its `keep_processed_days`.
+std::optional<std::int64_t> moved_at_us(std::string_view name);
 
 }  // namespace kontor::sdk
