@@ -1,5 +1,6 @@
 #include "folder_source.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/epoll.h>
@@ -38,6 +39,16 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
+constexpr std::int64_t kDayUs = 86'400LL * 1'000'000;
+
+// The folder a configured name stands for, without a trailing '/' or "./" parts, so that two
+// spellings of one folder compare equal.
+fs::path normal_folder(const fs::path& path) {
+  fs::path normal = path.lexically_normal();
+  if (!normal.has_filename()) normal = normal.parent_path();
+  return normal;
+}
+
 }  // namespace
 
 bool is_plain_file_name(const std::string& name) {
@@ -73,6 +84,13 @@ std::vector<sdk::ConfigField> FolderSource::schema() {
       ConfigField::text("quarantine_dir",
                         "Where refused files go, each with NAME.error (relative to path)")
           .defaults("quarantine"),
+      ConfigField::integer("keep_processed_days",
+                           "Remove an imported file from processed_dir this many days after it "
+                           "was moved there (by the time in its name; files without it, "
+                           "quarantine_dir and directories are never touched); 0 keeps "
+                           "everything")
+          .defaults("0")
+          .range(0, 36'500),
       ConfigField::flag("watch",
                         "Run the jobs reading this folder as soon as a file has arrived and "
                         "settled (inotify), not only on their schedule")
@@ -84,7 +102,8 @@ FolderSource::FolderSource(sdk::Host host, const sdk::Config& config)
     : host_(host),
       folder_(config.text("path")),
       settle_(config.duration("settle")),
-      include_(config.list("include")) {
+      include_(config.list("include")),
+      keep_processed_days_(config.integer("keep_processed_days")) {
   std::error_code error;
   if (!fs::is_directory(folder_, error)) {
     throw sdk::InvalidConfig("folder '" + folder_.string() + "' does not exist");
@@ -98,6 +117,13 @@ FolderSource::FolderSource(sdk::Host host, const sdk::Config& config)
   };
   processed_ = inside(config.text("processed_dir"), "processed_dir");
   quarantine_ = inside(config.text("quarantine_dir"), "quarantine_dir");
+  // The host checks the range before the plugin runs; this is for hosts that do not.
+  if (keep_processed_days_ < 0) throw sdk::InvalidConfig("keep_processed_days must be 0 or more");
+  if (keep_processed_days_ > 0 && normal_folder(processed_) == normal_folder(quarantine_)) {
+    throw sdk::InvalidConfig(
+        "with keep_processed_days, processed_dir must not be quarantine_dir: refused files are "
+        "never removed");
+  }
   if (config.flag("watch")) open_watch();
 }
 
@@ -166,10 +192,57 @@ bool FolderSource::wanted(const std::string& name) const {
   return false;
 }
 
+void FolderSource::remove_expired_processed(std::int64_t now_us) {
+  if (keep_processed_days_ <= 0) return;
+  const std::int64_t moved_before = now_us - keep_processed_days_ * kDayUs;
+  // Through a descriptor of processed/ itself (never through a symlink to elsewhere), so that
+  // each name below is looked at and removed in that folder and nowhere else.
+  const int folder = ::open(processed_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (folder < 0) {
+    // None yet: nothing was imported. Anything else is the operator's to see, not a failed run.
+    if (errno != ENOENT) host_.warn("cannot tidy " + processed_.string() + ": " + errno_text());
+    return;
+  }
+  DIR* entries = ::fdopendir(folder);
+  if (entries == nullptr) {
+    host_.warn("cannot tidy " + processed_.string() + ": " + errno_text());
+    ::close(folder);
+    return;
+  }
+  std::vector<std::string> expired;
+  while (const dirent* entry = ::readdir(entries)) {
+    const std::optional<std::int64_t> moved_at = sdk::moved_at_us(entry->d_name);
+    if (moved_at && *moved_at < moved_before) expired.emplace_back(entry->d_name);
+  }
+  std::int64_t removed = 0;
+  std::int64_t kept = 0;
+  for (const std::string& name : expired) {
+    if (host_.cancelled()) break;
+    struct stat st {};
+    if (::fstatat(folder, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+      continue;
+    }
+    if (::unlinkat(folder, name.c_str(), 0) == 0) {
+      ++removed;
+    } else if (errno != ENOENT) {
+      ++kept;
+      host_.warn("cannot remove " + (processed_ / name).string() + ": " + errno_text());
+    }
+  }
+  ::closedir(entries);  // closes `folder` too
+  if (removed > 0) {
+    host_.info("removed " + std::to_string(removed) + " files imported more than " +
+               std::to_string(keep_processed_days_) + " days ago from " + processed_.string() +
+               (kept > 0 ? " (" + std::to_string(kept) + " could not be removed)" : ""));
+    host_.count("processed_files_removed", removed);
+  }
+}
+
 Status FolderSource::list(sdk::DocumentList& documents) {
   const std::int64_t now = host_.now().time_since_epoch().count();
   const std::int64_t settle_us = settle_.count() * 1'000;
   consume_wake_events();  // what woke the host is being looked at now
+  remove_expired_processed(now);
   std::error_code error;
   fs::directory_iterator it(folder_, error);
   if (error) return Status::retry("cannot list " + folder_.string() + ": " + error.message());

@@ -10,6 +10,11 @@
 // is idempotent. Names from outside never leave the folder: ids are plain file names and
 // nothing follows a symlink.
 //
+// With `keep_processed_days` N > 0, each listing first removes from processed/ the files this
+// source moved there more than N days before now, read from the UTC prefix of their names. A file
+// without that prefix (someone else put it there), a symlink or a directory is left alone, as is
+// quarantine/ (an operator has to look at what is there); nothing outside processed/ is touched.
+//
 // With `watch` (default) the folder is also watched with inotify: a file that arrives, and a
 // file that has waited its `settle` time, make kontord run the jobs reading this source at once
 // instead of at their next scheduled time.
@@ -49,6 +54,9 @@ class FolderSource final : public sdk::Source {
   void wake_after(std::chrono::microseconds delay);
 
   bool wanted(const std::string& name) const;
+  // Removes what keep_processed_days says has been kept long enough; a file that cannot be
+  // removed is a warning, never a failed listing.
+  void remove_expired_processed(std::int64_t now_us);
   sdk::Status move_out(const std::string& id, const std::filesystem::path& to_directory,
                        std::string& moved_name);
 
@@ -58,6 +66,7 @@ class FolderSource final : public sdk::Source {
   std::filesystem::path quarantine_;
   std::chrono::milliseconds settle_;
   std::vector<std::string> include_;
+  std::int64_t keep_processed_days_;
   int inotify_fd_ = -1;
   int timer_fd_ = -1;
   int epoll_fd_ = -1;

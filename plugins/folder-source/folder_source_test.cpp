@@ -12,6 +12,7 @@
 
 #include "kontor/testing/fake_host.hpp"
 #include "support/temp_dir.hpp"
+#include "support/undeletable.hpp"
 
 extern "C" const kontor_plugin_descriptor* kontor_plugin_entry_impl_v1(
     const kontor_host_info* host) noexcept;
@@ -20,6 +21,7 @@ namespace kontor::plugins {
 namespace {
 
 namespace fs = std::filesystem;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -75,16 +77,148 @@ class FolderSourceTest : public ::testing::Test {
     return path;
   }
 
+  // The names in `folder` under the temp dir, sorted.
+  std::vector<std::string> names_in(const std::string& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_ / folder)) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
   kontor::testing::TempDir dir_;
   testing::FakeHost host_{&kontor_plugin_entry_impl_v1};
 };
+
+// The fake clock stands at 2027-01-15T08:00:00Z; with keep_processed_days 30, what was moved
+// before 2026-12-16T08:00:00Z has been kept long enough.
+class KeepProcessedDaysTest : public FolderSourceTest {
+ protected:
+  void SetUp() override {
+    FolderSourceTest::SetUp();
+    host_.set("keep_processed_days", "30");
+    fs::create_directories(dir_ / "processed");
+    fs::create_directories(dir_ / "quarantine");
+  }
+};
+
+TEST_F(KeepProcessedDaysTest, ListingRemovesImportedFilesOlderThanTheLimitAndKeepsNewerOnes) {
+  dir_.write("processed/2026-11-01T06-00-00Z_items.csv", "old");
+  dir_.write("processed/2026-12-16T07-59-59Z_camt.xml", "one second too old");
+  dir_.write("processed/2026-12-16T08-00-00Z_camt.xml", "exactly 30 days");
+  dir_.write("processed/2027-01-15T07-00-00Z_items.csv", "this morning's");
+  drop("new.csv", "a;b");
+  auto source = create();
+  EXPECT_THAT(list(*source), ElementsAre("new.csv"));
+  EXPECT_THAT(names_in("processed"),
+              ElementsAre("2026-12-16T08-00-00Z_camt.xml", "2027-01-15T07-00-00Z_items.csv"));
+  EXPECT_EQ(host_.metrics().at("processed_files_removed"), 2);
+  EXPECT_THAT(host_.log_lines(),
+              Contains(HasSubstr("info: removed 2 files imported more than 30 days ago from")));
+}
+
+TEST_F(KeepProcessedDaysTest, AFileMovedLaterIsRemovedOnceItsDaysHavePassed) {
+  drop("items.csv", "a;b");
+  auto source = create();
+  ASSERT_TRUE(source->proxy().ack("items.csv", sdk::AckOutcome::kCommitted, "").is_ok());
+  host_.now_utc_us += 30 * 86'400 * kSecond;
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in("processed"), ElementsAre("2027-01-15T08-00-00Z_items.csv"));
+  host_.now_utc_us += 1 * kSecond;
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in("processed"), IsEmpty());
+}
+
+TEST_F(KeepProcessedDaysTest, QuarantineIsNeverTouched) {
+  dir_.write("quarantine/2020-01-01T00-00-00Z_broken.xml", "<oops");
+  dir_.write("quarantine/2020-01-01T00-00-00Z_broken.xml.error", "broken.xml:1:6: expected '>'");
+  auto source = create();
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in("quarantine"), ElementsAre("2020-01-01T00-00-00Z_broken.xml",
+                                                  "2020-01-01T00-00-00Z_broken.xml.error"));
+  EXPECT_EQ(host_.metrics().count("processed_files_removed"), 0u);
+}
+
+// Only the time in a name that this source gave the file counts: a file someone else put into
+// processed/ is theirs, however old, and so are directories and symlinks.
+TEST_F(KeepProcessedDaysTest, WhatThisSourceDidNotPutThereStaysHoweverOld) {
+  const fs::path notes = dir_.write("processed/notes.txt", "the operator's");
+  set_mtime(notes, 946'684'800);  // 2000-01-01
+  dir_.write("processed/2020-01-01T00:00:00Z_other-tool.csv", "another tool's stamp");
+  fs::create_directory(dir_ / "processed/2020-01-01T00-00-00Z_archive");
+  const fs::path outside = dir_.write("outside.csv", "not in processed/");
+  fs::create_symlink(outside, dir_ / "processed/2020-01-01T00-00-00Z_link.csv");
+  auto source = create();
+  (void)list(*source);
+  EXPECT_THAT(names_in("processed"),
+              ElementsAre("2020-01-01T00-00-00Z_archive", "2020-01-01T00-00-00Z_link.csv",
+                          "2020-01-01T00:00:00Z_other-tool.csv", "notes.txt"));
+  EXPECT_TRUE(fs::exists(outside));
+}
+
+TEST_F(KeepProcessedDaysTest, ZeroKeepsEverything) {
+  host_.set("keep_processed_days", "0");
+  dir_.write("processed/2000-01-01T00-00-00Z_items.csv", "very old");
+  auto source = create();
+  (void)list(*source);
+  EXPECT_THAT(names_in("processed"), ElementsAre("2000-01-01T00-00-00Z_items.csv"));
+}
+
+TEST_F(FolderSourceTest, ProcessedFilesAreKeptForeverByDefault) {
+  fs::create_directories(dir_ / "processed");
+  dir_.write("processed/2000-01-01T00-00-00Z_items.csv", "very old");
+  auto source = create();
+  (void)list(*source);
+  EXPECT_TRUE(fs::exists(dir_ / "processed/2000-01-01T00-00-00Z_items.csv"));
+}
+
+TEST_F(KeepProcessedDaysTest, AFileThatCannotBeRemovedIsAWarningNotAFailedListing) {
+  const fs::path stuck = dir_.write("processed/2026-01-01T00-00-00Z_stuck.csv", "x");
+  dir_.write("processed/2026-01-02T00-00-00Z_items.csv", "x");
+  drop("new.csv", "a;b");
+  auto source = create();
+  {
+    kontor::testing::Undeletable undeletable(stuck);
+    if (!undeletable.active()) GTEST_SKIP() << "cannot make a file undeletable here";
+    EXPECT_THAT(list(*source), ElementsAre("new.csv"));
+  }
+  EXPECT_THAT(host_.log_lines(), Contains(HasSubstr("warning: cannot remove " + stuck.string())));
+  EXPECT_TRUE(fs::exists(stuck));
+  if (::geteuid() == 0) {  // the immutable flag holds only this one file back
+    EXPECT_FALSE(fs::exists(dir_ / "processed/2026-01-02T00-00-00Z_items.csv"));
+    EXPECT_EQ(host_.metrics().at("processed_files_removed"), 1);
+  }
+}
+
+TEST_F(KeepProcessedDaysTest, NoProcessedFolderYetIsNothingToDo) {
+  fs::remove(dir_ / "processed");
+  drop("new.csv", "a;b");
+  auto source = create();
+  EXPECT_THAT(list(*source), ElementsAre("new.csv"));
+  EXPECT_THAT(host_.log_lines(), ::testing::Not(Contains(HasSubstr("warning"))));
+}
+
+TEST_F(FolderSourceTest, KeepProcessedDaysMustNotBeNegative) {
+  host_.set("keep_processed_days", "-1");
+  EXPECT_FALSE(host_.create().ok());
+}
+
+TEST_F(FolderSourceTest, KeepProcessedDaysRefusesQuarantineAsProcessedDir) {
+  host_.set("keep_processed_days", "7");
+  host_.set("processed_dir", "done");
+  host_.set("quarantine_dir", "./done/");
+  auto instance = host_.create();
+  ASSERT_FALSE(instance.ok());
+  EXPECT_THAT(instance.error().message, HasSubstr("processed_dir must not be quarantine_dir"));
+}
 
 TEST_F(FolderSourceTest, DeclaresItselfASourceWithItsSchema) {
   const kontor_plugin_descriptor* d = host_.descriptor();
   ASSERT_NE(d, nullptr);
   EXPECT_STREQ(d->name, "folder-source");
   EXPECT_EQ(d->roles, static_cast<std::uint32_t>(KONTOR_ROLE_SOURCE));
-  EXPECT_EQ(d->config_field_count, 6u);
+  EXPECT_EQ(d->config_field_count, 7u);
 }
 
 TEST_F(FolderSourceTest, OffersFilesAlreadyThereAtStartInNameOrder) {
