@@ -26,6 +26,8 @@ constexpr const char* kSightingsKey = "sightings";
 // Names tried when moving a file out before giving up (see move_out).
 constexpr int kMoveAttempts = 5;
 
+constexpr std::int64_t kDayUs = 86'400LL * 1'000'000;
+
 // A plain file name: no directory part, not "." or "..", no control characters (a line break
 // in a name could not be remembered, and no sane bank tool makes one).
 bool is_plain_name(const std::string& name) {
@@ -165,6 +167,13 @@ std::vector<sdk::ConfigField> SftpSource::schema() {
                         "Remote directory refused files are moved to, each with NAME.error "
                         "(relative to path, or absolute); created if missing")
           .defaults("quarantine"),
+      ConfigField::integer("keep_processed_days",
+                           "Remove an imported file from processed_dir on the server this many "
+                           "days after it was moved there (by the time in its name; files "
+                           "without it, quarantine_dir and directories are never touched); 0 "
+                           "keeps everything")
+          .defaults("0")
+          .range(0, 36'500),
       ConfigField::duration("timeout", "Longest time one transfer with the server may take")
           .defaults("2m"),
   };
@@ -181,7 +190,8 @@ SftpSource::SftpSource(sdk::Host host, const sdk::Config& config)
       include_(config.list("include")),
       settle_(config.duration("settle")),
       timeout_(config.duration("timeout")),
-      delete_after_import_(config.text("after_import") == "delete") {
+      delete_after_import_(config.text("after_import") == "delete"),
+      keep_processed_days_(config.integer("keep_processed_days")) {
   if (server_.empty() || server_.find_first_not_of(
                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:") !=
                              std::string::npos) {
@@ -207,6 +217,13 @@ SftpSource::SftpSource(sdk::Host host, const sdk::Config& config)
   };
   processed_ = beside("processed_dir");
   quarantine_ = beside("quarantine_dir");
+  // The host checks the range before the plugin runs; this is for hosts that do not.
+  if (keep_processed_days_ < 0) throw sdk::InvalidConfig("keep_processed_days must be 0 or more");
+  if (keep_processed_days_ > 0 && processed_ == quarantine_) {
+    throw sdk::InvalidConfig(
+        "with keep_processed_days, processed_dir must not be quarantine_dir: refused files are "
+        "never removed");
+  }
   if (!readable_file(known_hosts_)) {
     throw sdk::InvalidConfig("known_hosts file '" + known_hosts_ + "' cannot be read");
   }
@@ -280,6 +297,7 @@ Status SftpSource::list(sdk::DocumentList& documents) {
   if (auto stored = host_.put_state(kSightingsKey, settle.remember()); !stored) {
     return stored;
   }
+  remove_expired_processed(now);
   // Oldest-named first: statement files are usually named by date, and arrive in order.
   std::sort(ready.begin(), ready.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -287,6 +305,48 @@ Status SftpSource::list(sdk::DocumentList& documents) {
     if (auto added = documents.add(document); !added) return added;
   }
   return Status::ok();
+}
+
+void SftpSource::remove_expired_processed(std::int64_t now_us) {
+  if (keep_processed_days_ <= 0) return;
+  const std::int64_t moved_before = now_us - keep_processed_days_ * kDayUs;
+  sdk::TransferRequest request;
+  if (auto ready = prepare(request, "LIST", url_of(processed_ + "/")); !ready) return;
+  sdk::TransferResponse listing;
+  if (auto listed = host_.transfer(request, listing); !listed) {
+    // None yet: nothing was imported. Anything else is the operator's to see, not a failed run.
+    if (listed.code() != sdk::Code::kNotFound) {
+      host_.warn("cannot tidy " + processed_ + " on " + server_ + ": " + listed.message());
+    }
+    return;
+  }
+  std::int64_t removed = 0;
+  std::int64_t kept = 0;
+  for (const RemoteEntry& entry : parse_listing(listing.body)) {
+    if (host_.cancelled()) break;
+    // Regular files only: a symlink would be removed, not followed, but is not ours either.
+    if (entry.type != 'f' || !is_plain_name(entry.name)) continue;
+    const std::optional<std::int64_t> moved_at = sdk::moved_at_us(entry.name);
+    if (!moved_at || *moved_at >= moved_before) continue;
+    sdk::TransferRequest removal;
+    if (auto ready = prepare(removal, "DELETE", url_of(processed_ + "/" + entry.name)); !ready) {
+      return;
+    }
+    sdk::TransferResponse response;
+    if (auto deleted = host_.transfer(removal, response); deleted) {
+      ++removed;
+    } else if (deleted.code() != sdk::Code::kNotFound) {
+      ++kept;
+      host_.warn("cannot remove " + processed_ + "/" + entry.name + " on " + server_ + ": " +
+                 deleted.message());
+    }
+  }
+  if (removed > 0) {
+    host_.info("removed " + std::to_string(removed) + " files imported more than " +
+               std::to_string(keep_processed_days_) + " days ago from " + processed_ + " on " +
+               server_ + (kept > 0 ? " (" + std::to_string(kept) + " could not be removed)" : ""));
+    host_.count("processed_files_removed", removed);
+  }
 }
 
 Status SftpSource::fetch(const std::string& id, sdk::ByteSink& content) {

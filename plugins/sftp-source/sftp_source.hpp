@@ -10,6 +10,10 @@
 // beside it, whatever after_import says. Until then it stays where it is, so a crash repeats the
 // import, which is idempotent. Names from the server never leave the directory: ids are plain
 // names, never with '/' or "..".
+//
+// With `keep_processed_days` N > 0, each listing also removes from processed_dir the files this
+// source moved there more than N days before now, read from the UTC prefix of their names. A file
+// without that prefix, anything that is not a regular file, and quarantine_dir are left alone.
 #pragma once
 
 #include <chrono>
@@ -42,6 +46,9 @@ class SftpSource final : public sdk::Source {
   // Moves the file to `to_directory` as STAMP_NAME; the new remote path through `moved_to`.
   sdk::Status move_out(const std::string& id, const std::string& to_directory,
                        std::string& moved_to);
+  // Removes what keep_processed_days says has been kept long enough; what fails is a warning,
+  // never a failed listing.
+  void remove_expired_processed(std::int64_t now_us);
 
   sdk::Host host_;
   std::string server_;  // host, bracketed if it is an IPv6 address
@@ -57,6 +64,7 @@ class SftpSource final : public sdk::Source {
   std::chrono::milliseconds settle_;
   std::chrono::milliseconds timeout_;
   bool delete_after_import_;
+  std::int64_t keep_processed_days_;
 };
 
 // The remote directory as the transfer service takes it: "/in/out" (absolute) or "/~/in"

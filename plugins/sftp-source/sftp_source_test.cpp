@@ -15,6 +15,7 @@
 #include "kontor/testing/fake_host.hpp"
 #include "log/logging.hpp"
 #include "support/sftp_server.hpp"
+#include "support/undeletable.hpp"
 
 extern "C" const kontor_plugin_descriptor* kontor_plugin_entry_impl_v1(
     const kontor_host_info* host) noexcept;
@@ -23,6 +24,7 @@ namespace kontor::plugins {
 namespace {
 
 namespace fs = std::filesystem;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -342,6 +344,123 @@ TEST_F(SftpSourceTest, AHostWrittenWithUserAndPasswordIsRefusedWithoutShowingThe
   const std::string message = host_.create().error().message;
   EXPECT_THAT(message, HasSubstr("host must be a host name"));
   EXPECT_THAT(message, ::testing::Not(HasSubstr("Herbst2026!")));
+}
+
+// The fake clock stands at 2027-01-15T08:00:00Z; with keep_processed_days 30, what was moved
+// before 2026-12-16T08:00:00Z has been kept long enough.
+class KeepProcessedDaysTest : public SftpSourceTest {
+ protected:
+  void SetUp() override {
+    SftpSourceTest::SetUp();
+    host_.set("keep_processed_days", "30");
+    fs::create_directories(processed());
+    fs::create_directories(outbox() / "quarantine");
+  }
+  fs::path processed() const { return outbox() / "processed"; }
+  fs::path put(const fs::path& path, const std::string& content) const {
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+};
+
+TEST_F(KeepProcessedDaysTest, ListingRemovesImportedFilesOlderThanTheLimitFromTheServer) {
+  put(processed() / "2026-11-01T06-00-00Z_camt053.xml", "old");
+  put(processed() / "2026-12-16T07-59-59Z_camt053.xml", "one second too old");
+  put(processed() / "2026-12-16T08-00-00Z_camt053.xml", "exactly 30 days");
+  put(processed() / "2027-01-15T07-00-00Z_camt053.xml", "this morning's");
+  upload("camt053_20270115.xml", "<Document/>");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  EXPECT_THAT(list(*source), ElementsAre("camt053_20270115.xml"));
+  EXPECT_THAT(names_in(processed()),
+              ElementsAre("2026-12-16T08-00-00Z_camt053.xml", "2027-01-15T07-00-00Z_camt053.xml"));
+  EXPECT_EQ(host_.metrics().at("processed_files_removed"), 2);
+  EXPECT_THAT(host_.log_lines(),
+              Contains(HasSubstr("info: removed 2 files imported more than 30 days ago from " +
+                                 processed().string() + " on 127.0.0.1")));
+}
+
+TEST_F(KeepProcessedDaysTest, AFileMovedOnTheServerIsRemovedOnceItsDaysHavePassed) {
+  upload("camt053.xml", "<Document/>");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  ASSERT_TRUE(source->proxy().ack("camt053.xml", sdk::AckOutcome::kCommitted, "").is_ok());
+  host_.now_utc_us += 30 * 86'400 * kSecond;
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in(processed()), ElementsAre("2027-01-15T08-00-00Z_camt053.xml"));
+  host_.now_utc_us += 1 * kSecond;
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in(processed()), IsEmpty());
+}
+
+TEST_F(KeepProcessedDaysTest, QuarantineAndWhatThisSourceDidNotPutThereStay) {
+  put(outbox() / "quarantine/2020-01-01T00-00-00Z_broken.xml", "<Document>");
+  put(outbox() / "quarantine/2020-01-01T00-00-00Z_broken.xml.error", "expected '</Document>'");
+  put(processed() / "readme.txt", "the bank's");
+  put(processed() / "2020-01-01T00:00:00Z_other-tool.xml", "another tool's stamp");
+  fs::create_directory(processed() / "2020-01-01T00-00-00Z_archive");
+  const fs::path outside = put(server_.files() / "elsewhere.xml", "not in processed");
+  fs::create_symlink(outside, processed() / "2020-01-01T00-00-00Z_link.xml");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(
+      names_in(outbox() / "quarantine"),
+      ElementsAre("2020-01-01T00-00-00Z_broken.xml", "2020-01-01T00-00-00Z_broken.xml.error"));
+  EXPECT_THAT(names_in(processed()),
+              ElementsAre("2020-01-01T00-00-00Z_archive", "2020-01-01T00-00-00Z_link.xml",
+                          "2020-01-01T00:00:00Z_other-tool.xml", "readme.txt"));
+  EXPECT_TRUE(fs::exists(outside));
+  EXPECT_EQ(host_.metrics().count("processed_files_removed"), 0u);
+}
+
+TEST_F(KeepProcessedDaysTest, ZeroKeepsEverything) {
+  host_.set("keep_processed_days", "0");
+  put(processed() / "2000-01-01T00-00-00Z_camt053.xml", "very old");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  EXPECT_THAT(list(*source), IsEmpty());
+  EXPECT_THAT(names_in(processed()), ElementsAre("2000-01-01T00-00-00Z_camt053.xml"));
+}
+
+TEST_F(KeepProcessedDaysTest, NoProcessedDirectoryYetIsNothingToDo) {
+  fs::remove(processed());
+  upload("camt053.xml", "<Document/>");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  EXPECT_THAT(list(*source), ElementsAre("camt053.xml"));
+  EXPECT_THAT(host_.log_lines(), ::testing::Not(Contains(HasSubstr("warning"))));
+}
+
+TEST_F(KeepProcessedDaysTest, AFileTheServerWillNotRemoveIsAWarningNotAFailedListing) {
+  const fs::path stuck = put(processed() / "2026-01-01T00-00-00Z_stuck.xml", "x");
+  put(processed() / "2026-01-02T00-00-00Z_camt053.xml", "x");
+  upload("camt053.xml", "<Document/>");
+  auto source = create();
+  ASSERT_NE(source, nullptr);
+  {
+    kontor::testing::Undeletable undeletable(stuck);
+    if (!undeletable.active()) GTEST_SKIP() << "cannot make a file undeletable here";
+    EXPECT_THAT(list(*source), ElementsAre("camt053.xml"));
+  }
+  EXPECT_THAT(host_.log_lines(),
+              Contains(HasSubstr("warning: cannot remove " + stuck.string() + " on 127.0.0.1")));
+  EXPECT_TRUE(fs::exists(stuck));
+  if (::geteuid() == 0) {  // the immutable flag holds only this one file back
+    EXPECT_THAT(names_in(processed()), ElementsAre("2026-01-01T00-00-00Z_stuck.xml"));
+    EXPECT_EQ(host_.metrics().at("processed_files_removed"), 1);
+  }
+}
+
+TEST_F(SftpSourceTest, KeepProcessedDaysRefusesQuarantineAsProcessedDir) {
+  host_.set("keep_processed_days", "7");
+  host_.set("processed_dir", "done");
+  host_.set("quarantine_dir", "done/");
+  EXPECT_THAT(host_.create().error().message,
+              HasSubstr("processed_dir must not be quarantine_dir"));
+  host_.set("keep_processed_days", "-1");
+  host_.set("quarantine_dir", "quarantine");
+  EXPECT_THAT(host_.create().error().message, HasSubstr("keep_processed_days"));
 }
 
 TEST(RemoteDirectory, RelativePathsAreRelativeToTheLoginDirectory) {
