@@ -517,6 +517,26 @@ CREATE INDEX events_open_item_inserted ON events(entity_key, at)
   WHERE kind = 'open_item.inserted';
 )sql";
 
+// Retention of job runs (issue 16): the housekeeping engine removes old runs, and what they
+// added to the metrics — runs and summed durations per job and outcome, what the runs counted
+// per job and count — is carried forward here first, so that a Prometheus counter never goes
+// down. operations_totals adds these to what job_runs still holds.
+constexpr std::string_view kRunRetention = R"sql(
+CREATE TABLE job_run_totals_carried (
+  job TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  runs INTEGER NOT NULL CHECK (runs >= 0),
+  duration_ms INTEGER NOT NULL,
+  PRIMARY KEY (job, outcome)
+) WITHOUT ROWID;
+CREATE TABLE job_count_totals_carried (
+  job TEXT NOT NULL,
+  name TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  PRIMARY KEY (job, name)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "account model and audit trail", kAccountModel},
     {2, "job runs", kJobRuns},
@@ -530,6 +550,7 @@ constexpr Migration kMigrations[] = {
     {10, "bookings and their export", kBookingExport},
     {11, "write-offs", kWriteOffs},
     {12, "reports as of a past day", kReportIndexes},
+    {13, "retention of job runs", kRunRetention},
 };
 
 constexpr std::string_view kCreateVersionTable = R"sql(

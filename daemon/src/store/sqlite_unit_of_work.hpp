@@ -145,6 +145,7 @@ class UnitOfWork final : public Transaction {
   Result<std::int64_t> record_missed_run(const JobRun& run) override;
   Result<Change> record_run_end(std::int64_t id, const JobRunEnd& end) override;
   Result<std::vector<JobRun>> fail_interrupted_runs(Instant now) override;
+  Result<std::int64_t> prune_job_runs(Instant ended_before) override;
 
  private:
   // Runs `body` (returning Result<T>) in a savepoint: released on success, rolled back when

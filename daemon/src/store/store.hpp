@@ -742,6 +742,13 @@ class Transaction : public Reader {
   // At start-up: every run still `running` was cut off by a crash or a kill; each is marked
   // failed, ended at `now`, with the error "kontord stopped during the run". Returns them.
   virtual Result<std::vector<JobRun>> fail_interrupted_runs(Instant now) = 0;
+  // Housekeeping: removes the runs that ended before `ended_before` — never one still running,
+  // and never, per job, its newest run of each outcome (the newest run, the last that ended and
+  // the last that succeeded: `kontorctl jobs`, /metrics and the bank-freshness check read them)
+  // nor its latest scheduled run (the scheduler catches up from it). What the removed runs
+  // added to operations_totals is carried forward first, so no total goes down. Returns how
+  // many runs were removed.
+  virtual Result<std::int64_t> prune_job_runs(Instant ended_before) = 0;
 };
 
 class Store {
