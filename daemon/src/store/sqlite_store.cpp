@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <atomic>
+#include <algorithm>
 #include <mutex>
-#include <thread>
+#include <vector>
 
 #include "store/event_payload.hpp"
 #include "store/migrations.hpp"
@@ -33,11 +33,13 @@ std::string_view to_string(Change change) {
 
 struct SqliteStore::Impl {
   SqliteOptions options;
+  // Every write; every read too when there is no `reader`.
   std::unique_ptr<Connection> db;
+  std::mutex mutex;  // held for a whole step on `db`
+  // Reads of a file database (query_only); null for ":memory:".
+  std::unique_ptr<Connection> reader;
+  std::mutex read_mutex;  // held for a whole read on `reader`
   int schema_version = 0;
-  std::mutex mutex;
-  // The thread inside a step, so that a nested call is refused instead of deadlocking.
-  std::atomic<std::thread::id> step_thread{};
 
   std::string now() const {
     if (options.clock) return utc_timestamp(options.clock());
@@ -56,14 +58,51 @@ std::string pragma_text(Connection& db, const char* sql) {
   return row.step() ? row->text(0) : std::string();
 }
 
-// Clears the step's thread on every way out of a step.
-struct StepThread {
-  std::atomic<std::thread::id>& slot;
-  explicit StepThread(std::atomic<std::thread::id>& s) : slot(s) {
-    slot = std::this_thread::get_id();
+// The stores (their Impl) this thread is inside a step of, so that a nested step is refused
+// instead of deadlocking on the mutex it holds (or, on the read connection, reading beside the
+// step's own uncommitted writes). Per thread: a reader and a writer may be inside at once.
+thread_local std::vector<const void*> stores_in_step;
+
+bool in_step(const void* store) {
+  return std::find(stores_in_step.begin(), stores_in_step.end(), store) != stores_in_step.end();
+}
+
+// Records this thread as inside a step of `store`, until every way out of the step.
+class InsideStep {
+ public:
+  explicit InsideStep(const void* store) : store_(store) { stores_in_step.push_back(store); }
+  ~InsideStep() {
+    stores_in_step.erase(std::find(stores_in_step.begin(), stores_in_step.end(), store_));
   }
-  ~StepThread() { slot = std::thread::id(); }
+  InsideStep(const InsideStep&) = delete;
+  InsideStep& operator=(const InsideStep&) = delete;
+
+ private:
+  const void* store_;
 };
+
+// A second connection to the same database only when it is a file: ":memory:" (and "", a
+// private temporary database) would give the reader another, empty database.
+bool has_file(const std::string& path) {
+  return !path.empty() && path != ":memory:";
+}
+
+// The read connection, opened after the migrations so it never sees a schema half-way.
+std::unique_ptr<Connection> open_reader(const SqliteOptions& options) {
+  auto reader = std::make_unique<Connection>(options.path);
+  sqlite3_busy_timeout(reader->handle(), static_cast<int>(options.busy_timeout.count()));
+  Query(*reader, "PRAGMA query_only = ON").run();
+  if (pragma_text(*reader, "PRAGMA query_only") != "1") {
+    throw SqliteError(SQLITE_ERROR, "the read connection refuses query_only");
+  }
+  // WAL is a property of the file, set by the write connection; without it reads would wait.
+  if (const std::string journal = pragma_text(*reader, "PRAGMA journal_mode"); journal != "wal") {
+    throw SqliteError(SQLITE_ERROR,
+                      fmt::format("the read connection is not in WAL mode ('{}')", journal));
+  }
+  Query(*reader, fmt::format("PRAGMA cache_size = -{}", options.read_cache_kib)).run();
+  return reader;
+}
 
 }  // namespace
 
@@ -93,6 +132,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(SqliteOptions options) {
   Result<int> version = sqlite::migrate(*impl->db, impl->now());
   if (!version) return Error{fmt::format("database {}: {}", path, version.error().message)};
   impl->schema_version = *version;
+  if (has_file(path)) {
+    try {
+      impl->reader = open_reader(impl->options);
+    } catch (const SqliteError& error) {
+      return Error{fmt::format("database {}: {}", path, error.what())};
+    }
+  }
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
 
@@ -106,17 +152,19 @@ int SqliteStore::schema_version() const {
 
 Status SqliteStore::Impl::run(bool writable, std::string_view actor, std::string_view why,
                               const std::function<Status(UnitOfWork&)>& step) {
-  if (step_thread.load() == std::this_thread::get_id()) {
+  if (in_step(this)) {
     return Error{"a store step cannot start another step: do all of it in one transaction"};
   }
-  std::lock_guard<std::mutex> lock(mutex);
-  StepThread inside(step_thread);
+  const bool on_reader = !writable && reader != nullptr;
+  Connection& connection = on_reader ? *reader : *db;
+  std::lock_guard<std::mutex> lock(on_reader ? read_mutex : mutex);
+  InsideStep inside(this);
   try {
-    Query(*db, writable ? "BEGIN IMMEDIATE" : "BEGIN").run();
+    Query(connection, writable ? "BEGIN IMMEDIATE" : "BEGIN").run();
   } catch (const SqliteError& error) {
     return Error{std::string("cannot begin a transaction: ") + error.what()};
   }
-  UnitOfWork work(*db, std::string(actor), std::string(why), now(), writable);
+  UnitOfWork work(connection, std::string(actor), std::string(why), now(), writable);
   Status result;
   try {
     result = step(work);
@@ -128,14 +176,14 @@ Status SqliteStore::Impl::run(bool writable, std::string_view actor, std::string
   if (result.ok() && work.failure()) result = *work.failure();
   if (result.ok()) {
     try {
-      Query(*db, "COMMIT").run();
+      Query(connection, "COMMIT").run();
       return result;
     } catch (const SqliteError& error) {
       result = Error{std::string("cannot commit the step: ") + error.what()};
     }
   }
   try {
-    if (!db->autocommit()) Query(*db, "ROLLBACK").run();
+    if (!connection.autocommit()) Query(connection, "ROLLBACK").run();
   } catch (const SqliteError& error) {
     return Error{result.error().message + "; rolling back failed too: " + error.what()};
   }

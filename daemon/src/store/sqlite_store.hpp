@@ -7,8 +7,17 @@
 // migrations (migrations.hpp). All access goes through prepared statements, cached for the
 // connection's lifetime.
 //
-// One connection guarded by a mutex that is held for a whole step: steps from several threads
-// run one after the other, which is what "one engine step, one transaction" needs anyway.
+// Two connections to a file, each guarded by a mutex that is held for a whole step. Every
+// transact() runs on the write connection: steps from several threads run one after the other,
+// which is what "one engine step, one transaction" needs anyway. Every read() runs on the read
+// connection (query_only, opened after the migrations), so the admin API and other readers go
+// on while a long step holds the writer; reads from several threads take turns on it. A read
+// sees one WAL snapshot: every step committed before the read began, none of a step still open.
+// ":memory:" has one connection for both (a second one would be another, empty database), so
+// there a read waits for the step in progress, as before.
+//
+// A step cannot start another step of the same store on its own thread (refused, not a
+// deadlock); steps of different threads may overlap, a read beside a write.
 #pragma once
 
 #include <chrono>
@@ -28,6 +37,8 @@ struct SqliteOptions {
   // SQLite's page cache. A large step (an ERP file of a million items) writes its pages to the
   // WAL early and reads them back when the cache is small; 64 MiB keeps a step in memory.
   std::int64_t cache_kib = 65536;
+  // The read connection's page cache: reads are short queries, not whole imports.
+  std::int64_t read_cache_kib = 8192;
   // Where event times come from; the system clock when empty. Tests and `--now` inject one.
   std::function<std::chrono::sys_time<std::chrono::microseconds>()> clock;
 };

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <stdexcept>
 #include <thread>
 
@@ -648,6 +651,201 @@ TEST_F(SqliteStoreTest, StepsFromSeveralThreadsAreSerialised) {
   EXPECT_EQ(
       query<std::optional<std::string>>([](Reader& r) { return r.state_get("counter", "n"); }),
       std::to_string(kThreads * kSteps));
+}
+
+// --- the read connection --------------------------------------------------------------------
+
+// Long enough that only a read that never finishes fails, never a slow machine: a guard against
+// hanging, not a measurement.
+constexpr std::chrono::seconds kNoHang{30};
+
+Result<std::optional<Customer>> read_customer(Store& store, const std::string& number) {
+  std::optional<Customer> found;
+  Status status = store.read([&](Reader& reader) -> Status {
+    Result<std::optional<Customer>> result = reader.customer(number);
+    if (!result) return result.error();
+    found = std::move(*result);
+    return {};
+  });
+  if (!status) return status.error();
+  return found;
+}
+
+// A file database, as kontord has: reads on their own connection.
+class SqliteFileStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_store(scratch_.file("kontor.db"));
+    ASSERT_TRUE(store_);
+    step(*store_, [](Transaction& tx) { ASSERT_TRUE(tx.upsert_customer(customer("K-1"))); });
+  }
+
+  ScratchDirectory scratch_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteFileStoreTest, ReadFinishesWhileAStepHoldsTheWriterAndSeesOnlyWhatWasCommitted) {
+  std::promise<void> step_open;
+  std::promise<void> read_done;
+  std::shared_future<void> may_commit = read_done.get_future().share();
+  // Thread A: a step that writes K-2 and stays open until the reader has finished.
+  std::future<Status> writer = std::async(std::launch::async, [&] {
+    return store_->transact("engine:test", "held open", [&](Transaction& tx) -> Status {
+      Result<Change> added = tx.upsert_customer(customer("K-2"));
+      if (!added) return added.error();
+      step_open.set_value();
+      may_commit.wait();
+      return {};
+    });
+  });
+  step_open.get_future().wait();
+
+  // Thread B: reads while A holds the writer.
+  std::future<std::pair<bool, bool>> reader = std::async(std::launch::async, [&] {
+    Result<std::optional<Customer>> committed = read_customer(*store_, "K-1");
+    Result<std::optional<Customer>> uncommitted = read_customer(*store_, "K-2");
+    EXPECT_TRUE(committed) << committed.error().message;
+    EXPECT_TRUE(uncommitted) << uncommitted.error().message;
+    return std::pair(committed && committed->has_value(), uncommitted && uncommitted->has_value());
+  });
+  const bool finished = reader.wait_for(kNoHang) == std::future_status::ready;
+  read_done.set_value();  // A commits now, whether or not B got through
+  EXPECT_TRUE(finished) << "a read waited for a step in progress";
+  const auto [saw_committed, saw_uncommitted] = reader.get();
+  EXPECT_TRUE(saw_committed) << "the reader misses a step committed before it began";
+  EXPECT_FALSE(saw_uncommitted) << "the reader sees a step that has not committed";
+
+  const Status written = writer.get();
+  ASSERT_TRUE(written) << written.error().message;
+  Result<std::optional<Customer>> after = read_customer(*store_, "K-2");
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_TRUE(after->has_value()) << "the reader misses the step once it committed";
+}
+
+TEST_F(SqliteFileStoreTest, StepCommitsWhileAReadIsOpenAndTheReadKeepsItsSnapshot) {
+  std::promise<void> read_open;
+  std::promise<void> step_committed;
+  std::shared_future<void> committed = step_committed.get_future().share();
+  // Thread A: a read that has seen K-1 and stays open until the step has committed.
+  std::future<std::optional<bool>> reader = std::async(std::launch::async, [&] {
+    std::optional<bool> saw_k2;
+    Status status = store_->read([&](Reader& r) -> Status {
+      if (Result<std::optional<Customer>> k1 = r.customer("K-1"); !k1 || !*k1) {
+        return Error{"K-1 is missing"};
+      }
+      read_open.set_value();
+      committed.wait();
+      Result<std::optional<Customer>> k2 = r.customer("K-2");
+      if (!k2) return k2.error();
+      saw_k2 = k2->has_value();
+      return {};
+    });
+    EXPECT_TRUE(status) << status.error().message;
+    return saw_k2;
+  });
+  read_open.get_future().wait();
+
+  std::future<Status> writer = std::async(std::launch::async, [&] {
+    return store_->transact("engine:test", "beside a read", [](Transaction& tx) -> Status {
+      Result<Change> added = tx.upsert_customer(customer("K-2"));
+      return added ? Status() : Status(added.error());
+    });
+  });
+  const bool finished = writer.wait_for(kNoHang) == std::future_status::ready;
+  step_committed.set_value();
+  EXPECT_TRUE(finished) << "a step waited for a read";
+  const Status written = writer.get();
+  EXPECT_TRUE(written) << written.error().message;
+  // The open read goes on with the state it began with: one read, one consistent picture.
+  EXPECT_EQ(reader.get(), std::optional<bool>(false));
+  Result<std::optional<Customer>> after = read_customer(*store_, "K-2");
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_TRUE(after->has_value());
+}
+
+TEST_F(SqliteFileStoreTest, ReadsBesideStepsNeverSeeHalfAStep) {
+  constexpr int kSteps = 40;
+  std::atomic<bool> writing{true};
+  // Each step adds one customer and counts it, so a read sees count == customers - 1 (K-1).
+  std::thread writer([&] {
+    for (int k = 0; k < kSteps; ++k) {
+      step(*store_, [&](Transaction& tx) {
+        ASSERT_TRUE(tx.upsert_customer(customer("T-" + std::to_string(k))));
+        ASSERT_TRUE(tx.state_put("counter", "n", std::to_string(k + 1)));
+      });
+    }
+    writing = false;
+  });
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 2; ++t) {
+    readers.emplace_back([&] {
+      do {
+        Status status = store_->read([](Reader& r) -> Status {
+          Result<std::vector<Customer>> all = r.customers();
+          Result<std::optional<std::string>> count = r.state_get("counter", "n");
+          if (!all || !count) return Error{"a read failed"};
+          EXPECT_EQ(std::to_string(all->size() - 1), count->value_or("0"));
+          return {};
+        });
+        EXPECT_TRUE(status) << status.error().message;
+      } while (writing);
+    });
+  }
+  writer.join();
+  for (std::thread& reader : readers) reader.join();
+}
+
+// The same rules on both kinds of store: a step cannot start another step on its own thread.
+void expect_nested_steps_refused(SqliteStore& store) {
+  auto refused = [](const Status& status) {
+    return !status && status.error().message ==
+                          "a store step cannot start another step: do all of it in one transaction";
+  };
+  Status outer = store.read([&](Reader&) -> Status {
+    EXPECT_TRUE(refused(store.read([](Reader&) { return Status(); })));
+    EXPECT_TRUE(
+        refused(store.transact("engine:test", "nested", [](Transaction&) { return Status(); })));
+    return {};
+  });
+  EXPECT_TRUE(outer) << outer.error().message;
+  outer = store.transact("engine:test", "outer", [&](Transaction&) -> Status {
+    EXPECT_TRUE(refused(store.read([](Reader&) { return Status(); })));
+    EXPECT_TRUE(
+        refused(store.transact("engine:test", "nested", [](Transaction&) { return Status(); })));
+    return {};
+  });
+  EXPECT_TRUE(outer) << outer.error().message;
+  // Refusing left nothing behind: the thread can step again.
+  EXPECT_TRUE(store.read([](Reader&) { return Status(); }));
+}
+
+TEST_F(SqliteFileStoreTest, StepInsideAStepIsStillRefused) {
+  expect_nested_steps_refused(*store_);
+}
+
+TEST_F(SqliteStoreTest, StepInsideAStepIsRefusedInMemoryToo) {
+  expect_nested_steps_refused(*store_);
+}
+
+TEST_F(SqliteFileStoreTest, StepOfAnotherStoreInsideAStepIsAllowed) {
+  ScratchDirectory other_directory;
+  std::unique_ptr<SqliteStore> other = open_store(other_directory.file("other.db"));
+  ASSERT_TRUE(other);
+  Status outer = store_->read([&](Reader&) -> Status {
+    step(*other, [](Transaction& tx) { ASSERT_TRUE(tx.upsert_customer(customer("K-9"))); });
+    Result<std::optional<Customer>> found = read_customer(*other, "K-9");
+    EXPECT_TRUE(found && found->has_value());
+    return {};
+  });
+  EXPECT_TRUE(outer) << outer.error().message;
+}
+
+TEST_F(SqliteStoreTest, InMemoryStoreReadsWhatItsStepsWrote) {
+  // One connection for both: a second would open another, empty in-memory database.
+  step(*store_, [](Transaction& tx) { ASSERT_TRUE(tx.upsert_customer(customer("K-3"))); });
+  Result<std::optional<Customer>> found = read_customer(*store_, "K-3");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_TRUE(found->has_value());
 }
 
 }  // namespace
