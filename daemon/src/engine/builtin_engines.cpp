@@ -1,4 +1,5 @@
 #include "engine/deliver_invoices.hpp"
+#include "engine/digest.hpp"
 #include "engine/dunning.hpp"
 #include "engine/dunning_settings.hpp"
 #include "engine/engine.hpp"
@@ -24,6 +25,7 @@ EngineCatalog builtin_engines() {
   catalog.add(statements_engine());
   catalog.add(export_engine());
   catalog.sections_.push_back(exports::export_section());
+  catalog.add(digest_engine());
   return catalog;
 }
 
