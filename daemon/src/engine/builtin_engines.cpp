@@ -4,6 +4,7 @@
 #include "engine/dunning_settings.hpp"
 #include "engine/engine.hpp"
 #include "engine/export.hpp"
+#include "engine/housekeeping.hpp"
 #include "engine/import_open_items.hpp"
 #include "engine/import_statements.hpp"
 #include "engine/reconcile.hpp"
@@ -26,6 +27,7 @@ EngineCatalog builtin_engines() {
   catalog.add(export_engine());
   catalog.sections_.push_back(exports::export_section());
   catalog.add(digest_engine());
+  catalog.add(housekeeping_engine());
   return catalog;
 }
 
