@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "store/event_payload.hpp"
 #include "store/store.hpp"
@@ -68,8 +69,15 @@ void add_section(std::string& text, std::string_view title, std::int64_t count) 
 }  // namespace
 
 std::int64_t DigestFacts::attention() const {
-  return static_cast<std::int64_t>(failed_runs.size() + still_failing.size()) + quarantined_total +
-         parked_total + review + static_cast<std::int64_t>(unpublished_exports.size());
+  std::set<std::string> failing;
+  for (const DigestRun& run : still_failing) failing.insert(run.job);
+  // A job still failing is one thing to look at, however often it failed; the failures of a job
+  // that has recovered since count one by one.
+  const auto recovered =
+      std::count_if(failed_runs.begin(), failed_runs.end(),
+                    [&](const DigestRun& run) { return !failing.contains(run.job); });
+  return static_cast<std::int64_t>(failing.size()) + recovered + quarantined_total + parked_total +
+         review + static_cast<std::int64_t>(unpublished_exports.size());
 }
 
 std::string one_line(std::string_view text, std::size_t limit) {

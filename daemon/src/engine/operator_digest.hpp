@@ -68,9 +68,10 @@ struct DigestFacts {
   std::int64_t unmatched = 0;                    // payments nothing pointed to an item for
   std::vector<DigestBatch> unpublished_exports;  // recorded or staged, not published
 
-  // What needs attention: failed runs, jobs still failing, quarantined files, parked notices,
-  // payments in review and unpublished export batches. Retrying notices and unmatched
-  // payments are told but do not count (they resolve themselves or wait for new data).
+  // What needs attention: each job still failing, each failed run of a job that has recovered
+  // since, quarantined files, parked notices, payments in review and unpublished export
+  // batches. Retrying notices and unmatched payments are told but do not count (they resolve
+  // themselves or wait for new data).
   std::int64_t attention() const;
 };
 
