@@ -98,9 +98,10 @@ namespace {
 using namespace kontor;
 namespace fs = std::filesystem;
 namespace datev = kontor::plugins::datev;
-using bench::database_bytes;
 using bench::ChildError;
+using bench::database_bytes;
 using bench::in_child;
+using bench::load_average;
 using bench::mib;
 using bench::peak_rss_mib;
 using bench::plugin_entry;
@@ -752,13 +753,6 @@ std::optional<std::int64_t> utc_ms(std::string_view text) {
 
 std::int64_t instant_ms(const store::Instant& instant) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch()).count();
-}
-
-// The machine's load average over 1, 5 and 15 minutes, as "1.20 2.37 2.88".
-std::string load_average() {
-  double load[3] = {0, 0, 0};
-  if (getloadavg(load, 3) != 3) return "unknown";
-  return fmt::format("{:.2f} {:.2f} {:.2f}", load[0], load[1], load[2]);
 }
 
 int usage() {

@@ -70,6 +70,7 @@ using namespace kontor;
 namespace fs = std::filesystem;
 using bench::ChildError;
 using bench::in_child;
+using bench::load_average;
 using bench::mib;
 using bench::peak_rss_mib;
 using bench::seconds_since;
@@ -423,13 +424,6 @@ Result<RunResult> dso_run(store::Store& store, const store::ReportPeriod& period
         figure.tenths ? reports::tenths_text(*figure.tenths) : std::string("none"));
   }
   return result;
-}
-
-// The machine's load average over 1, 5 and 15 minutes, as "1.20 2.37 2.88".
-std::string load_average() {
-  double load[3] = {0, 0, 0};
-  if (getloadavg(load, 3) != 3) return "unknown";
-  return fmt::format("{:.2f} {:.2f} {:.2f}", load[0], load[1], load[2]);
 }
 
 int usage() {
