@@ -25,9 +25,9 @@ constexpr const char* kNextDay = "2026-11-29T07:00";
 
 class Digest : public DunningJob {
  protected:
-  // The demo with `mail-out` and a new `ops-mail` instance on `server`, a `digest` job (settings
-  // `with`, YAML lines indented by six) and, when `broken_export`, the DATEV folder below a file
-  // (no one can create it, not even root).
+  // The demo with `mail-out` and a new `ops-mail` instance on `server`, the demo's `digest` job
+  // sending through `ops-mail` (with further settings `with`, YAML lines indented by six) and,
+  // when `broken_export`, the DATEV folder below a file (no one can create it, not even root).
   void configure(const SmtpServer& server, const std::string& with = "",
                  bool broken_export = false) {
     ASSERT_THAT(server.error(), IsEmpty());
@@ -46,9 +46,9 @@ class Digest : public DunningJob {
     replace(yaml, "post_from: 900", "post_from: 1000");
     replace(yaml, "  minimum_overdue: 10.00 EUR\n",
             "  minimum_overdue: 10.00 EUR\n  hold_on_unreconciled_credit: false\n");
-    replace(yaml, "\n# Payment matching",
-            "  digest:\n    engine: digest\n    outputs: [ops-mail]\n    with:\n      to: " +
-                std::string(kOperator) + "\n" + with + "\n# Payment matching");
+    replace(
+        yaml, "    outputs: [mail-out]\n    with: {to: betrieb@muster-maschinenbau.example}\n",
+        "    outputs: [ops-mail]\n    with:\n      to: " + std::string(kOperator) + "\n" + with);
     dir_.write("kontor.yaml", yaml);
   }
 
