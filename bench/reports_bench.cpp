@@ -340,7 +340,13 @@ RunResult aging_result(const reports::AgingReport& report) {
   return result;
 }
 
-Result<RunResult> aging_run(store::Store& store, const Date& day) {
+// The aging report as of the end of `day`, and how long reading the store took of it.
+struct AgedReport {
+  reports::AgingReport report;
+  double read_seconds = 0;
+};
+
+Result<AgedReport> aged_report(store::Store& store, const Date& day) {
   Result<store::ReportDay> report_day = reports::report_day(day, kZone);
   if (!report_day) return report_day.error();
   const Steady::time_point start = Steady::now();
@@ -349,28 +355,28 @@ Result<RunResult> aging_run(store::Store& store, const Date& day) {
   const double read_seconds = seconds_since(start);
   Result<reports::AgingReport> report = reports::age_receivables(day, std::move(items).value());
   if (!report) return report.error();
-  RunResult result = aging_result(*report);
-  result.split_seconds = read_seconds;
+  return AgedReport{.report = std::move(report).value(), .read_seconds = read_seconds};
+}
+
+Result<RunResult> aging_run(store::Store& store, const Date& day) {
+  Result<AgedReport> aged = aged_report(store, day);
+  if (!aged) return aged.error();
+  RunResult result = aging_result(aged->report);
+  result.split_seconds = aged->read_seconds;
   return result;
 }
 
 Result<RunResult> year_end_run(store::Store& store, const Date& day, const fs::path& csv_path) {
-  Result<store::ReportDay> report_day = reports::report_day(day, kZone);
-  if (!report_day) return report_day.error();
-  const Steady::time_point start = Steady::now();
-  auto items = receivables(store, *report_day);
-  if (!items) return items.error();
-  const double read_seconds = seconds_since(start);
-  Result<reports::AgingReport> report = reports::age_receivables(day, std::move(items).value());
-  if (!report) return report.error();
-  const std::string csv = reports::open_items_csv(*report);
+  Result<AgedReport> aged = aged_report(store, day);
+  if (!aged) return aged.error();
+  const std::string csv = reports::open_items_csv(aged->report);
   std::ofstream out(csv_path, std::ios::binary | std::ios::trunc);
   out.write(csv.data(), static_cast<std::streamsize>(csv.size()));
   out.close();
   if (!out) return Error{"could not write " + csv_path.string()};
-  RunResult result = aging_result(*report);
+  RunResult result = aging_result(aged->report);
   result.bytes = static_cast<std::int64_t>(csv.size());
-  result.split_seconds = read_seconds;
+  result.split_seconds = aged->read_seconds;
   return result;
 }
 
