@@ -9,6 +9,7 @@
 #include "config/schema.hpp"
 #include "engine/onboarding_checks.hpp"
 #include "engine/operator_digest.hpp"
+#include "engine/outbox_delivery.hpp"
 #include "engine/services.hpp"
 #include "host/plugin_instances.hpp"
 #include "kontor/sdk/host_side.hpp"
@@ -89,12 +90,10 @@ class Digest final : public Engine {
     const DigestSettings settings = settings_of(context.job.with);
     const std::string& job = context.job.name;
     const std::string actor = "engine:" + job;
-    const config::InstanceSettings* channel_settings = nullptr;
-    for (const std::string& output : context.job.outputs) {
-      const config::InstanceSettings* instance = context.config.instance(output);
-      if (instance != nullptr && instance->plugin == "email") channel_settings = instance;
-    }
-    if (channel_settings == nullptr) {
+    const std::map<std::string, std::string> channels =
+        notice_channels(context.config, context.job);
+    const auto email = channels.find("email");
+    if (email == channels.end()) {
       context.report.retry_is_futile = true;
       return Error{"digest: the job needs an instance of the email plugin in its outputs"};
     }
@@ -197,11 +196,10 @@ class Digest final : public Engine {
       }
     }
 
-    host::PluginInstance* channel = context.services.plugins->find(channel_settings->name);
+    host::PluginInstance* channel = context.services.plugins->find(email->second);
     if (channel == nullptr || !channel->has_role(KONTOR_ROLE_CHANNEL)) {
       report.retry_is_futile = true;
-      return Error{
-          fmt::format("digest: channel instance '{}' is not loaded", channel_settings->name)};
+      return Error{fmt::format("digest: channel instance '{}' is not loaded", email->second)};
     }
     sdk::NoticeMessage message;
     message.notice_number = "digest-" + today->to_iso();
